@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import type { Preferences } from '../../shared/settings';
+import { writeWithAudit } from '../audit/write';
+import { loadSignedInOperator } from '../operators/repository';
+import { readPreferences, writePreferences } from '../preferences/preferences';
+import type { Shell, WorkspaceWindow } from '../shell/port';
+import { LAST_WORKSPACE_KEY } from '../workspace/handlers';
+import { WorkspaceHost } from '../workspace/host';
+import type { HandlerContext, SignedInOperator } from './context';
+import type { Log } from './errors';
+import { handlers } from './handlers';
+import { fileLog } from './log';
+import { createRouter, type Dispatch } from './router';
+
+export interface CoreOptions {
+  shell: Shell;
+  /** Folder for the default workspace, logs and keys. */
+  dataDir: string;
+  /** Open this workspace file instead of the last one used. */
+  workspaceFile?: string | undefined;
+  now?: () => number;
+  log?: Log;
+}
+
+export interface Core {
+  readonly dispatch: Dispatch;
+  readonly host: WorkspaceHost;
+  /** A context outside any IPC call, for start-up work such as seeding a demo workspace. */
+  context(): HandlerContext;
+  attach(window: WorkspaceWindow): void;
+  stop(): void;
+}
+
+/**
+ * The main process without a window: one workspace, at most one signed-in
+ * operator, and the router every call goes through. Shell-independent.
+ */
+export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log = fileLog(dataDir) }: CoreOptions): Core {
+  const lastFile = shell.settings.get(LAST_WORKSPACE_KEY);
+  const file = workspaceFile ?? (typeof lastFile === 'string' ? lastFile : join(dataDir, 'workspace.sqlite'));
+  const host = new WorkspaceHost(file, log);
+  let signedInId: number | null = null;
+  let window: WorkspaceWindow | null = null;
+
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => window?.send(event, payload);
+
+  function currentOperator(): SignedInOperator | null {
+    if (signedInId === null || !host.isOpen) return null;
+    const operator = loadSignedInOperator(host.database().db, signedInId);
+    // Removed while signed in: the session ends with them.
+    if (!operator) signedInId = null;
+    return operator;
+  }
+
+  function context(): HandlerContext {
+    // Resolved on first use: public channels such as app.info never touch the workspace.
+    let operator: SignedInOperator | null | undefined;
+    const resolveOperator = () => (operator === undefined ? (operator = currentOperator()) : operator);
+    return {
+      get operator() {
+        return resolveOperator();
+      },
+      now,
+      workspace: () => host.database(),
+      write: (fn) => {
+        const actor = resolveOperator();
+        return writeWithAudit(host.database().db, actor ? { id: actor.id, name: actor.displayName } : { id: null, name: 'system' }, now(), fn);
+      },
+      host,
+      shell,
+      session: {
+        signIn: (id) => void (signedInId = id),
+        signOut: () => void (signedInId = null),
+      },
+      preferences: {
+        read: () => readPreferences(shell.settings, shell.locale()),
+        update: (patch) => {
+          const next: Preferences = { ...readPreferences(shell.settings, shell.locale()), ...patch };
+          writePreferences(shell.settings, next);
+          emit('preferences.changed', next);
+          return next;
+        },
+      },
+      emit,
+    };
+  }
+
+  const dispatch = createRouter({ handlers, workspaceOrigin: shell.workspaceOrigin, context, log });
+  return {
+    dispatch,
+    host,
+    context,
+    attach: (w) => void (window = w),
+    stop: () => host.close(),
+  };
+}

@@ -1,0 +1,25 @@
+import type { ClientDetail } from '../../shared/clients';
+import type { HandlersOf, OperatorContext } from '../app/context';
+import { forbidden, notFound } from '../app/errors';
+import { findClient, isReachable, listClients, type ClientScope } from './repository';
+
+export const scopeOf = (ctx: OperatorContext): ClientScope => ({
+  operatorId: ctx.operator.id,
+  allClients: ctx.operator.allClients,
+});
+
+/** The client, if it exists and is among the operator's accessible accounts. */
+export function requireReachableClient(ctx: OperatorContext, id: number): ClientDetail {
+  const { db } = ctx.workspace();
+  const client = findClient(db, id);
+  if (!client) throw notFound('clients.notFound', 'This client does not exist (any more).', { id });
+  if (!isReachable(db, scopeOf(ctx), id)) {
+    throw forbidden('clients.outOfReach', 'This client is not among your accessible accounts.', { id });
+  }
+  return client;
+}
+
+export const clientHandlers: HandlersOf<'clients.list' | 'clients.get'> = {
+  'clients.list': (filter, ctx) => listClients(ctx.workspace().db, scopeOf(ctx), filter),
+  'clients.get': ({ id }, ctx) => requireReachableClient(ctx, id),
+};

@@ -1,0 +1,21 @@
+/**
+ * Turns what the operator types into an FTS5 query: every word must match the
+ * start of a word in the company name, contact name or e-mail. Each word is
+ * quoted, so FTS5 syntax in the input (AND, NEAR, "*", column filters) is
+ * plain text. "anna@mül" becomes `"anna"* "mül"*`; the index folds accents.
+ */
+const MAX_WORDS = 8;
+
+export function toSearchQuery(text: string): string | null {
+  const words = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, MAX_WORDS);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
+/** Sort key of a company name: lower case, accents and ß folded, so "Äpfel" sorts with "Apfel". */
+export function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase().trim();
+}

@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { WorkspaceProblem } from '../../shared/workspace';
+import { latestSchemaVersion, migrations } from './migrations';
+import { schema } from './schema';
+
+/** Marks a SQLite file as a Reseller Desk workspace ("RSDK"), so other databases are told apart. */
+export const APPLICATION_ID = 0x5253444b;
+
+export type WorkspaceDb = BetterSQLite3Database<typeof schema>;
+/** The workspace or a transaction on it: what repository functions take. */
+export type Queryable = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+export interface WorkspaceDatabase {
+  file: string;
+  sqlite: Database.Database;
+  db: WorkspaceDb;
+}
+
+/** Why a workspace file could not be opened, in terms the start screen explains. */
+export class WorkspaceOpenError extends Error {
+  constructor(
+    readonly problem: WorkspaceProblem,
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${problem} (${detail})`);
+  }
+}
+
+/**
+ * Opens (or, with `create`, creates) a workspace file and brings its schema up
+ * to date. Never resets or rewrites a file it does not understand: it throws
+ * WorkspaceOpenError and leaves the file as it was.
+ */
+export function openWorkspaceDatabase(file: string, { create }: { create: boolean }): WorkspaceDatabase {
+  if (!create && !existsSync(file)) throw new WorkspaceOpenError('unreadable', file, 'no such file');
+  let sqlite: Database.Database;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    sqlite = new Database(file, { fileMustExist: !create });
+  } catch (error) {
+    throw new WorkspaceOpenError('unreadable', file, describe(error));
+  }
+  try {
+    // Reading the header first: a damaged file fails here, before anything is written.
+    const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+    const version = sqlite.pragma('user_version', { simple: true }) as number;
+    const isBlank = applicationId === 0 && version === 0 && tableCount(sqlite) === 0;
+    if (!isBlank && applicationId !== APPLICATION_ID) {
+      throw new WorkspaceOpenError('foreign', file, `application_id ${applicationId}`);
+    }
+    if (version > latestSchemaVersion) {
+      throw new WorkspaceOpenError('newer-schema', file, `schema ${version}, this version knows up to ${latestSchemaVersion}`);
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    migrate(sqlite, version);
+    return { file, sqlite, db: drizzle({ client: sqlite, schema }) };
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof WorkspaceOpenError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+      throw new WorkspaceOpenError('corrupt', file, describe(error));
+    }
+    throw new WorkspaceOpenError('unreadable', file, describe(error));
+  }
+}
+
+function migrate(sqlite: Database.Database, from: number): void {
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    // Each migration and its version stamp commit together or not at all.
+    sqlite.transaction(() => {
+      sqlite.exec(migration.sql);
+      sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+      sqlite.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+function tableCount(sqlite: Database.Database): number {
+  return (sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number }).n;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,97 @@
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { clientStatuses } from '../../shared/clients';
+import { languages } from '../../shared/settings';
+
+/*
+ * Typed view of the tables the migrations create; tests/integration/schema.test.ts
+ * checks that every column here exists in a migrated workspace with the same type.
+ * The FTS5 table `clients_search` is queried through the clients repository.
+ */
+
+export const workspaceMeta = sqliteTable('workspace_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const roles = sqliteTable('roles', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  allPermissions: integer('all_permissions', { mode: 'boolean' }).notNull(),
+  builtin: integer('builtin', { mode: 'boolean' }).notNull(),
+});
+
+export const rolePermissions = sqliteTable(
+  'role_permissions',
+  {
+    roleId: integer('role_id').notNull(),
+    permission: text('permission').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.permission] })],
+);
+
+export const operators = sqliteTable('operators', {
+  id: integer('id').primaryKey(),
+  email: text('email').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  roleId: integer('role_id').notNull(),
+  allClients: integer('all_clients', { mode: 'boolean' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+  lastSignInAt: integer('last_sign_in_at'),
+});
+
+export const operatorClients = sqliteTable(
+  'operator_clients',
+  {
+    operatorId: integer('operator_id').notNull(),
+    clientId: integer('client_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.operatorId, t.clientId] })],
+);
+
+export const signInFailures = sqliteTable('sign_in_failures', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull(),
+  retryAt: integer('retry_at').notNull(),
+});
+
+export const clients = sqliteTable('clients', {
+  id: integer('id').primaryKey(),
+  companyName: text('company_name').notNull(),
+  nameKey: text('name_key').notNull(),
+  contactName: text('contact_name').notNull(),
+  contactEmail: text('contact_email').notNull(),
+  contactPhone: text('contact_phone').notNull(),
+  street: text('street').notNull(),
+  postalCode: text('postal_code').notNull(),
+  city: text('city').notNull(),
+  country: text('country').notNull(),
+  language: text('language', { enum: languages }).notNull(),
+  timeZone: text('time_zone').notNull(),
+  status: text('status', { enum: clientStatuses }).notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey(),
+  at: integer('at').notNull(),
+  operatorId: integer('operator_id'),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  clientId: integer('client_id'),
+  summary: text('summary').notNull(),
+  beforeJson: text('before_json'),
+  afterJson: text('after_json'),
+});
+
+export const schema = {
+  workspaceMeta,
+  roles,
+  rolePermissions,
+  operators,
+  operatorClients,
+  signInFailures,
+  clients,
+  auditLog,
+};

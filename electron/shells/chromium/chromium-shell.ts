@@ -1,0 +1,146 @@
+import Conf from 'conf';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Log } from '../../app/errors';
+import type { Shell, SettingsStore, WorkspaceWindow, WorkspaceWindowOptions } from '../../shell/port';
+import { rendererDir } from '../../shell/paths';
+import { openSettingsStore } from '../../shell/settings';
+import { serveWorkspaceFile } from '../../shell/static-files';
+import { BINDING, EMIT, REPLY, bridgeScript } from './bridge';
+import { launchChromium } from './launch';
+
+/** Never resolved by DNS: every request to it is answered from dist/renderer by the shell itself. */
+export const CHROMIUM_WORKSPACE_ORIGIN = 'http://workspace.reseller-desk.invalid';
+
+export interface ChromiumShellOptions {
+  dataDir: string;
+  log: Log;
+  /** No visible windows (tests, smoke, bench). */
+  headless: boolean;
+  executablePath?: string | undefined;
+}
+
+interface ExecutionContext {
+  frameId: string;
+  origin: string;
+  isDefault: boolean;
+}
+
+/**
+ * The Shell on a system Chromium driven by playwright-core: one browser
+ * context per partition, the workspace UI served from a fixed origin, and IPC
+ * over a CDP binding in place of Electron's preload.
+ */
+export class ChromiumShell implements Shell {
+  readonly kind = 'chromium';
+  readonly workspaceOrigin = CHROMIUM_WORKSPACE_ORIGIN;
+  readonly settings: SettingsStore;
+  readonly chooseWorkspaceFile = null;
+  /** The workspace window's page, for the suites and benchmarks that drive the UI. */
+  workspacePage: Page | undefined;
+  private browser: Browser | undefined;
+
+  constructor(private readonly options: ChromiumShellOptions) {
+    this.settings = openSettingsStore(
+      join(options.dataDir, 'settings.json'),
+      () => new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'settings', projectName: 'reseller-desk' }),
+      options.log,
+    );
+  }
+
+  locale(): string {
+    // "de_DE.UTF-8" → "de-DE"; "C" and "POSIX" say nothing about the language.
+    const tag = (process.env.LC_ALL || process.env.LANG || '').split('.')[0]?.replace('_', '-') ?? '';
+    return tag && tag !== 'C' && tag !== 'POSIX' ? tag : Intl.DateTimeFormat().resolvedOptions().locale;
+  }
+
+  async openWorkspaceWindow({ onInvoke, onClosed }: WorkspaceWindowOptions): Promise<WorkspaceWindow> {
+    this.browser ??= await launchChromium(this.options.headless, this.options.executablePath);
+    this.browser.on('disconnected', onClosed);
+    const context = await this.browser.newContext({
+      viewport: this.options.headless ? { width: 1280, height: 800 } : null,
+    });
+    const root = rendererDir();
+    await context.route(`${CHROMIUM_WORKSPACE_ORIGIN}/**`, async (route) => {
+      const { status, headers, body } = await serveWorkspaceFile(root, new URL(route.request().url()).pathname);
+      await route.fulfill({ status, headers, body });
+    });
+    // Everything else a workspace page might reach for is refused: the UI talks to the main process only.
+    await context.route((url) => !url.href.startsWith(`${CHROMIUM_WORKSPACE_ORIGIN}/`), (route) => route.abort('blockedbyclient'));
+    await context.addInitScript(bridgeScript);
+
+    const page = await context.newPage();
+    page.on('close', onClosed);
+    page.on('popup', (popup) => void popup.close());
+    const cdp = await context.newCDPSession(page);
+    const contexts = await this.trackFrames(cdp);
+    cdp.on('Runtime.bindingCalled', (event: { name: string; payload: string; executionContextId: number }) => {
+      if (event.name !== BINDING) return;
+      void this.answer(cdp, contexts, event.executionContextId, event.payload, onInvoke);
+    });
+    await cdp.send('Runtime.addBinding', { name: BINDING });
+    await page.goto(`${CHROMIUM_WORKSPACE_ORIGIN}/index.html`);
+    this.workspacePage = page;
+
+    return {
+      send: (event, payload) => {
+        const main = [...contexts.entries()].find(([, c]) => c.frameId === contexts.mainFrameId && c.isDefault);
+        if (!main) return;
+        void cdp
+          .send('Runtime.evaluate', { expression: `globalThis.${EMIT}(${JSON.stringify(event)}, ${JSON.stringify(payload)})`, contextId: main[0] })
+          .catch(() => undefined);
+      },
+      focus: () => void page.bringToFront(),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    this.browser = undefined;
+  }
+
+  /** Keeps, per execution context, which frame it belongs to; the main frame's id too. */
+  private async trackFrames(cdp: CDPSession) {
+    const contexts = Object.assign(new Map<number, ExecutionContext>(), { mainFrameId: '' });
+    cdp.on('Runtime.executionContextCreated', ({ context }: { context: { id: number; origin: string; auxData?: { frameId?: string; isDefault?: boolean } } }) => {
+      contexts.set(context.id, { frameId: context.auxData?.frameId ?? '', origin: context.origin, isDefault: !!context.auxData?.isDefault });
+    });
+    cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }: { executionContextId: number }) => contexts.delete(executionContextId));
+    cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+    cdp.on('Page.frameNavigated', ({ frame }: { frame: { id: string; parentId?: string } }) => {
+      if (!frame.parentId) contexts.mainFrameId = frame.id;
+    });
+    await cdp.send('Page.enable');
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    contexts.mainFrameId = frameTree.frame.id;
+    await cdp.send('Runtime.enable');
+    return contexts;
+  }
+
+  private async answer(
+    cdp: CDPSession,
+    contexts: Map<number, ExecutionContext> & { mainFrameId: string },
+    contextId: number,
+    payload: string,
+    onInvoke: WorkspaceWindowOptions['onInvoke'],
+  ): Promise<void> {
+    let id: unknown;
+    let channel: unknown;
+    let input: unknown;
+    try {
+      ({ id, channel, input } = JSON.parse(payload) as { id: unknown; channel: unknown; input: unknown });
+    } catch {
+      return;
+    }
+    if (typeof id !== 'number') return;
+    const origin = contexts.get(contextId);
+    const sender = {
+      url: origin?.origin ?? '',
+      isMainFrame: !!origin && origin.isDefault && origin.frameId === contexts.mainFrameId,
+    };
+    const result = await onInvoke(sender, channel, input);
+    await cdp
+      .send('Runtime.evaluate', { expression: `globalThis.${REPLY}?.(${id}, ${JSON.stringify(result)})`, contextId })
+      .catch(() => undefined);
+  }
+}

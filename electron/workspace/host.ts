@@ -1,0 +1,69 @@
+import type { WorkspaceStatus } from '../../shared/workspace';
+import { conflict, type Log } from '../app/errors';
+import { openWorkspaceDatabase, WorkspaceOpenError, type WorkspaceDatabase } from '../db/open';
+import { countOperators } from '../operators/repository';
+import { DEMO_OPERATOR } from './demo';
+import { readMeta } from './repository';
+
+type State = { kind: 'open'; database: WorkspaceDatabase } | { kind: 'unavailable'; error: WorkspaceOpenError };
+
+/** Holds the one workspace file this window works on, or why it could not be opened. */
+export class WorkspaceHost {
+  private state: State;
+
+  constructor(
+    file: string,
+    private readonly log: Log,
+  ) {
+    this.state = this.attempt(file, true);
+  }
+
+  get isOpen(): boolean {
+    return this.state.kind === 'open';
+  }
+
+  get file(): string {
+    return this.state.kind === 'open' ? this.state.database.file : this.state.error.file;
+  }
+
+  database(): WorkspaceDatabase {
+    if (this.state.kind !== 'open') {
+      throw conflict('workspace.notOpen', 'No workspace is open.', { file: this.state.error.file });
+    }
+    return this.state.database;
+  }
+
+  status(): WorkspaceStatus {
+    if (this.state.kind === 'unavailable') {
+      const { file, problem, detail } = this.state.error;
+      return { state: 'unavailable', file, problem, detail };
+    }
+    const { db, file } = this.state.database;
+    if (countOperators(db) === 0) return { state: 'setup', file };
+    return { state: 'ready', file, demoSignIn: readMeta(db, 'demo') === '1' ? DEMO_OPERATOR : null };
+  }
+
+  /**
+   * Switches to another file. A file that cannot be opened is reported and the
+   * current workspace stays open, so a mistyped path never loses the operator's place.
+   */
+  switchTo(file: string, create: boolean): void {
+    const next = openWorkspaceDatabase(file, { create });
+    this.close();
+    this.state = { kind: 'open', database: next };
+  }
+
+  close(): void {
+    if (this.state.kind === 'open') this.state.database.sqlite.close();
+  }
+
+  private attempt(file: string, create: boolean): State {
+    try {
+      return { kind: 'open', database: openWorkspaceDatabase(file, { create }) };
+    } catch (error) {
+      if (!(error instanceof WorkspaceOpenError)) throw error;
+      this.log('warn', `workspace unavailable: ${error.message}`);
+      return { kind: 'unavailable', error };
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { RecordAudit } from '../app/context';
+import { insertClient } from '../clients/repository';
+import type { Queryable } from '../db/open';
+import { administratorRoleId, countOperators, insertOperator } from '../operators/repository';
+import { conflict } from '../app/errors';
+import { DEMO_OPERATOR, DEMO_OPERATOR_NAME, demoClients } from './demo';
+import { writeMeta } from './repository';
+
+/**
+ * Fills an empty workspace with the demo operator and `clientCount` demo
+ * clients (50 for "Open the demo workspace", 100,000 for benchmarks), all in
+ * the caller's transaction.
+ */
+export function seedDemo(tx: Queryable, audit: RecordAudit, options: { passwordHash: string; clientCount: number; now: number }): void {
+  if (countOperators(tx) > 0) throw conflict('workspace.alreadySetUp', 'This workspace already has operators.');
+  const operatorId = insertOperator(tx, {
+    email: DEMO_OPERATOR.email,
+    displayName: DEMO_OPERATOR_NAME,
+    passwordHash: options.passwordHash,
+    roleId: administratorRoleId(tx),
+    createdAt: options.now,
+  });
+  const actor = { id: operatorId, name: DEMO_OPERATOR_NAME };
+  writeMeta(tx, 'demo', '1');
+  audit({ action: 'workspace.demoCreated', summary: `Demo workspace with ${options.clientCount} clients`, actor });
+  for (const client of demoClients(options.clientCount)) {
+    const clientId = insertClient(tx, client, options.now);
+    audit({
+      action: 'client.created',
+      clientId,
+      summary: `Client created: ${client.companyName}`,
+      after: { companyName: client.companyName, contactEmail: client.contactEmail, status: client.status },
+      actor,
+    });
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The permission catalogue: the one list of rights an operator can hold.
+ * Channels name one of these (or an access level below); roles grant them.
+ * A feature adds its entries here and nowhere else. Labels live in the
+ * renderer's translations under `permissions.<key>`.
+ */
+export const permissionCatalogue = [
+  { key: 'clients.view', group: 'clients' },
+  { key: 'audit.view', group: 'audit' },
+] as const;
+
+export type Permission = (typeof permissionCatalogue)[number]['key'];
+export const permissionKeys: readonly Permission[] = permissionCatalogue.map((p) => p.key);
+
+/** Channels open before sign-in (`public`) or to any signed-in operator (`signedIn`). */
+export type AccessLevel = 'public' | 'signedIn';
+export type ChannelAccess = AccessLevel | Permission;
+
+export const ADMINISTRATOR_ROLE = 'Administrator';
