@@ -10,7 +10,7 @@ import {
   recordSignIn,
   signInFailuresOf,
 } from './repository';
-import { LOCK_MS, waitAfterFailures } from './throttle';
+import { LOCK_AFTER_FAILURES, waitAfterFailures } from './throttle';
 
 export function toSession(operator: SignedInOperator): OperatorSession {
   return {
@@ -27,8 +27,8 @@ export function startSession(ctx: HandlerContext, operatorId: number): OperatorS
   return toSession(operator);
 }
 
-function refusal(waitMs: number): AppError {
-  if (waitMs >= LOCK_MS) {
+function refusal(waitMs: number, failures: number): AppError {
+  if (failures >= LOCK_AFTER_FAILURES) {
     return new AppError('UNAUTHENTICATED', 'signIn.locked', 'Too many failed attempts: sign-in with this e-mail is locked for a while.', {
       params: { minutes: Math.ceil(waitMs / 60_000) },
       retryAfterMs: waitMs,
@@ -46,7 +46,7 @@ export const sessionHandlers: HandlersOf<'session.current' | 'session.signIn' | 
   'session.signIn': async ({ email, password }, ctx) => {
     const { db } = ctx.workspace();
     const pending = signInFailuresOf(db, email);
-    if (pending && pending.retryAt > ctx.now()) throw refusal(pending.retryAt - ctx.now());
+    if (pending && pending.retryAt > ctx.now()) throw refusal(pending.retryAt - ctx.now(), pending.failures);
 
     const operator = findOperatorByEmail(db, email);
     const valid = await verifyPassword(password, operator?.passwordHash ?? (await decoyHash()));
@@ -63,7 +63,7 @@ export const sessionHandlers: HandlersOf<'session.current' | 'session.signIn' | 
         return n;
       });
       const wait = waitAfterFailures(failures);
-      if (wait > 0) throw refusal(wait);
+      if (wait > 0) throw refusal(wait, failures);
       throw new AppError('UNAUTHENTICATED', 'signIn.wrong', 'That e-mail and password do not match an operator of this workspace.');
     }
     ctx.write((tx, audit) => {

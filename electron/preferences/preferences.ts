@@ -4,11 +4,14 @@ import type { SettingsStore } from '../shell/port';
 
 const KEY = 'preferences';
 
-/** Theme and language of this installation; a damaged entry falls back to defaults. */
+/** Theme and language of this installation; each damaged or missing value falls back on its own. */
 export function readPreferences(store: SettingsStore, locale: string): Preferences {
-  const stored = preferences.partial().safeParse(store.get(KEY));
-  const language: Language = locale.toLowerCase().startsWith('de') ? 'de' : 'en';
-  return { theme: 'system', language, ...(stored.success ? stored.data : {}) };
+  const stored = store.get(KEY);
+  const values = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const theme = preferences.shape.theme.safeParse(values.theme);
+  const language = preferences.shape.language.safeParse(values.language);
+  const fromLocale: Language = locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+  return { theme: theme.success ? theme.data : 'system', language: language.success ? language.data : fromLocale };
 }
 
 export const preferenceHandlers: HandlersOf<'preferences.get' | 'preferences.update'> = {

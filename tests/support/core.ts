@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../electron/app/core';
+import type { Sender } from '../../electron/app/router';
+import type { Shell } from '../../electron/shell/port';
+import type { ChannelName, ChannelOutput } from '../../shared/ipc/contract';
+import type { IpcError, IpcResult } from '../../shared/ipc/errors';
+
+export const WORKSPACE_ORIGIN = 'http://workspace.test';
+export const workspaceSender: Sender = { url: `${WORKSPACE_ORIGIN}/index.html`, isMainFrame: true };
+
+/** A shell without windows: settings in a Map, events recorded. */
+export function headlessShell(settings = new Map<string, unknown>(), locale = 'en-GB'): Shell & { events: [string, unknown][] } {
+  const events: [string, unknown][] = [];
+  return {
+    kind: 'chromium',
+    workspaceOrigin: WORKSPACE_ORIGIN,
+    settings: { get: (key) => settings.get(key), set: (key, value) => void settings.set(key, value) },
+    locale: () => locale,
+    chooseWorkspaceFile: null,
+    openWorkspaceWindow: async () => ({ send: (event, payload) => void events.push([event, payload]), focus: () => undefined }),
+    close: async () => undefined,
+    events,
+  };
+}
+
+export interface TestCore {
+  core: Core;
+  shell: ReturnType<typeof headlessShell>;
+  dataDir: string;
+  clock: { now: number };
+  /** Calls a channel as the workspace window would. */
+  call(channel: string, input?: unknown, sender?: Sender): Promise<IpcResult<unknown>>;
+  ok<C extends ChannelName>(channel: C, input?: unknown): Promise<ChannelOutput<C>>;
+  fail(channel: string, input?: unknown, sender?: Sender): Promise<IpcError>;
+  /** A second start on the same data folder and settings, as after quitting the app. */
+  restart(): TestCore;
+  dispose(): void;
+}
+
+export function makeDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'reseller-desk-test-'));
+}
+
+export function testCore(dataDir = makeDataDir(), settings = new Map<string, unknown>(), clock = { now: Date.UTC(2026, 10, 23, 9) }): TestCore {
+  const shell = headlessShell(settings);
+  const core = createCore({ shell, dataDir, now: () => clock.now, log: () => undefined });
+  void shell.openWorkspaceWindow({ onInvoke: core.dispatch, onClosed: () => undefined }).then((w) => core.attach(w));
+  const call = (channel: string, input?: unknown, sender = workspaceSender) => core.dispatch(sender, channel, input);
+  const self: TestCore = {
+    core,
+    shell,
+    dataDir,
+    clock,
+    call,
+    async ok(channel, input) {
+      const result = await call(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.value as never;
+    },
+    async fail(channel, input, sender) {
+      const result = await call(channel, input, sender);
+      if (result.ok) throw new Error(`${channel} succeeded but was expected to fail: ${JSON.stringify(result.value)}`);
+      return result.error;
+    },
+    restart() {
+      core.stop();
+      return testCore(dataDir, settings, clock);
+    },
+    dispose() {
+      core.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return self;
+}
+
+export const ADMIN = { displayName: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+
+/** A workspace with a signed-in first administrator. */
+export async function withAdministrator(t: TestCore): Promise<void> {
+  await t.ok('workspace.createAdministrator', ADMIN);
+}
+
+/** A demo workspace (50 clients) with the demo operator signed in. */
+export async function withDemo(t: TestCore): Promise<void> {
+  await t.ok('workspace.openDemo');
+  await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+}
+
+/** Everything in the workspace file, for asserting that a refused call changed nothing. */
+export function snapshot(t: TestCore): string {
+  const { sqlite } = t.core.host.database();
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'clients_search%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return JSON.stringify(tables.map((name) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]));
+}

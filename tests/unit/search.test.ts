@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { nameKey, toSearchQuery } from '../../electron/clients/search';
+
+describe('search text to FTS5 query', () => {
+  it('makes every word a quoted prefix', () => {
+    expect(toSearchQuery('anna@mül')).toBe('"anna"* "mül"*');
+    expect(toSearchQuery('  Northwind   traders ')).toBe('"Northwind"* "traders"*');
+  });
+  it('leaves nothing of FTS5 syntax to interpret', () => {
+    expect(toSearchQuery('a OR NEAR(c) "d" col:e -f')).toBe('"a"* "OR"* "NEAR"* "c"* "d"* "col"* "e"* "f"*');
+    expect(toSearchQuery('^g*')).toBe('"g"*');
+  });
+  it('has nothing to search for in punctuation or blanks', () => {
+    for (const text of ['', '   ', '"*()', '@.-']) expect(toSearchQuery(text)).toBeNull();
+  });
+  it('keeps at most eight words', () => {
+    expect(toSearchQuery('1 2 3 4 5 6 7 8 9 10')!.split(' ')).toHaveLength(8);
+  });
+});
+
+describe('sort key', () => {
+  it('folds case, accents and ß', () => {
+    expect(nameKey('Äpfel Straße GmbH')).toBe('apfel strasse gmbh');
+    expect(nameKey('Zoë')).toBe(nameKey('ZOE'));
+  });
+});
