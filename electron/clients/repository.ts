@@ -31,22 +31,35 @@ function reachable(scope: ClientScope): SQL | undefined {
   );
 }
 
+/** Above this many matches, walking clients in name order beats sorting the matches (measured on 100,000). */
+const WALK_NAME_ORDER_ABOVE = 5000;
+
+/** Clients whose words start with the search words. `+id` stops SQLite from driving the query by the match list. */
+function matching(match: string, walkNameOrder: boolean): SQL {
+  const id = walkNameOrder ? sql`+${clients.id}` : sql`${clients.id}`;
+  return sql`${id} IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ${match})`;
+}
+
+function countClients(db: Queryable, filters: SQL | undefined, match: string | null): number {
+  // The search index holds exactly the clients' rowids, so without other filters it counts alone (1 ms instead of 15).
+  if (match && !filters) {
+    return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM clients_search WHERE clients_search MATCH ${match}`).n;
+  }
+  return db.select({ n: count() }).from(clients).where(and(filters, match ? matching(match, false) : undefined)).get()?.n ?? 0;
+}
+
 export function listClients(
   db: Queryable,
   scope: ClientScope,
   filter: { query: string; status?: ClientStatus | undefined; offset: number; limit: number },
 ): ClientPage {
   const match = toSearchQuery(filter.query);
-  const where = and(
-    reachable(scope),
-    filter.status ? eq(clients.status, filter.status) : undefined,
-    match ? sql`${clients.id} IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ${match})` : undefined,
-  );
-  const total = db.select({ n: count() }).from(clients).where(where).get()?.n ?? 0;
+  const filters = and(reachable(scope), filter.status ? eq(clients.status, filter.status) : undefined);
+  const total = countClients(db, filters, match);
   const rows = db
     .select(summary)
     .from(clients)
-    .where(where)
+    .where(and(filters, match ? matching(match, total > WALK_NAME_ORDER_ABOVE) : undefined))
     .orderBy(clients.nameKey, clients.id)
     .limit(filter.limit)
     .offset(filter.offset)

@@ -68,7 +68,9 @@ CREATE TABLE operator_clients (
 CREATE VIRTUAL TABLE clients_search USING fts5(
   company_name, contact_name, contact_email,
   content = 'clients', content_rowid = 'id',
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2',
+  -- Prefix indexes: one- to three-letter searches as you type stay fast on 100,000 clients.
+  prefix = '1 2 3'
 );
 CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
   INSERT INTO clients_search(rowid, company_name, contact_name, contact_email)
