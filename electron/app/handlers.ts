@@ -1,4 +1,4 @@
-import { version } from '../../package.json';
+import manifest from '../../package.json' with { type: 'json' };
 import { auditHandlers } from '../audit/handlers';
 import { clientHandlers } from '../clients/handlers';
 import { sessionHandlers } from '../operators/handlers';
@@ -8,7 +8,7 @@ import type { Handlers } from './context';
 
 /** Every channel of the contract, each answered by its feature; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
-  'app.info': (_input, ctx) => ({ version, shell: ctx.shell.kind }),
+  'app.info': (_input, ctx) => ({ version: manifest.version, shell: ctx.shell.kind }),
   ...workspaceHandlers,
   ...sessionHandlers,
   ...preferenceHandlers,

@@ -70,8 +70,13 @@ export class ChromiumShell implements Shell {
     await context.addInitScript(bridgeScript);
 
     const page = await context.newPage();
+    const home = `${CHROMIUM_WORKSPACE_ORIGIN}/index.html`;
     page.on('close', onClosed);
     page.on('popup', (popup) => void popup.close());
+    // Leaving the origin is blocked above, which would strand the window on an error page: go home instead.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && !frame.url().startsWith(`${CHROMIUM_WORKSPACE_ORIGIN}/`)) void page.goto(home).catch(() => undefined);
+    });
     const cdp = await context.newCDPSession(page);
     const contexts = await this.trackFrames(cdp);
     cdp.on('Runtime.bindingCalled', (event: { name: string; payload: string; executionContextId: number }) => {
@@ -79,7 +84,7 @@ export class ChromiumShell implements Shell {
       void this.answer(cdp, contexts, event.executionContextId, event.payload, onInvoke);
     });
     await cdp.send('Runtime.addBinding', { name: BINDING });
-    await page.goto(`${CHROMIUM_WORKSPACE_ORIGIN}/index.html`);
+    await page.goto(home);
     this.workspacePage = page;
 
     return {
