@@ -1,0 +1,35 @@
+import { existsSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeWithAudit } from '../electron/audit/write';
+import { latestSchemaVersion } from '../electron/db/migrations';
+import { openWorkspaceDatabase } from '../electron/db/open';
+import { hashPassword } from '../electron/operators/passwords';
+import { DEMO_OPERATOR } from '../electron/workspace/demo';
+import { seedDemo } from '../electron/workspace/seed-demo';
+
+/** A new workspace file holding the demo operator and `clients` demo clients, seeded as the app does. */
+export async function generateDemoWorkspace(file: string, clients: number): Promise<void> {
+  const { db, sqlite } = openWorkspaceDatabase(file, { create: true });
+  try {
+    const passwordHash = await hashPassword(DEMO_OPERATOR.password);
+    writeWithAudit(db, { id: null, name: 'generator' }, Date.now(), (tx, audit) => seedDemo(tx, audit, { passwordHash, clientCount: clients, now: Date.now() }));
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * A large workspace for the benchmarks, generated once per size and schema
+ * version and reused (tmp folder); callers copy it before writing to it.
+ */
+export async function cachedDemoWorkspace(clients: number): Promise<string> {
+  const file = join(tmpdir(), `reseller-desk-bench-v${latestSchemaVersion}-${clients}.sqlite`);
+  if (!existsSync(file)) {
+    const partial = `${file}.partial-${process.pid}`;
+    await generateDemoWorkspace(partial, clients);
+    renameSync(partial, file);
+  }
+  return file;
+}
