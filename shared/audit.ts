@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channel } from './ipc/channel';
 import { entityId, pageWindow, timestamp } from './limits';
 
 export const auditValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -27,3 +28,7 @@ export const auditPage = z.object({
   total: z.number().int().nonnegative(),
   rows: z.array(auditEntry),
 });
+
+export const auditChannels = {
+  'audit.list': channel({ input: listAudit, output: auditPage, access: 'audit.view' }),
+};

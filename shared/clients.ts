@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channel } from './ipc/channel';
 import { entityId, pageWindow, searchText, timestamp } from './limits';
 import { languages } from './settings';
 
@@ -43,3 +44,8 @@ export const clientPage = z.object({
 export type ClientPage = z.infer<typeof clientPage>;
 
 export const clientRef = z.strictObject({ id: entityId });
+
+export const clientChannels = {
+  'clients.list': channel({ input: listClients, output: clientPage, access: 'clients.view' }),
+  'clients.get': channel({ input: clientRef, output: clientDetail, access: 'clients.view' }),
+};

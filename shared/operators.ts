@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channel, noInput } from './ipc/channel';
 import { email, entityId } from './limits';
 import { permissionKeys, type Permission } from './permissions';
 
@@ -20,3 +21,9 @@ export const operatorSession = z.object({
   permissions: z.array(z.enum(permissionKeys as [Permission, ...Permission[]])),
 });
 export type OperatorSession = z.infer<typeof operatorSession>;
+
+export const sessionChannels = {
+  'session.current': channel({ input: noInput, output: operatorSession.nullable(), access: 'public' }),
+  'session.signIn': channel({ input: signIn, output: operatorSession, access: 'public' }),
+  'session.signOut': channel({ input: noInput, output: z.null(), access: 'signedIn' }),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channel, noInput } from './ipc/channel';
 
 export const themes = ['system', 'light', 'dark'] as const;
 export const languages = ['en', 'de'] as const;
@@ -12,3 +13,8 @@ export const preferences = z.object({
 export type Preferences = z.infer<typeof preferences>;
 
 export const preferencesPatch = preferences.partial().strict();
+
+export const preferenceChannels = {
+  'preferences.get': channel({ input: noInput, output: preferences, access: 'public' }),
+  'preferences.update': channel({ input: preferencesPatch, output: preferences, access: 'public' }),
+};

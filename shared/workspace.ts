@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { channel, noInput } from './ipc/channel';
 import { displayName, email } from './limits';
-import { operatorPassword } from './operators';
+import { operatorPassword, operatorSession } from './operators';
 
 export const workspaceProblems = ['corrupt', 'newer-schema', 'foreign', 'unreadable'] as const;
 export type WorkspaceProblem = (typeof workspaceProblems)[number];
@@ -35,3 +36,20 @@ export const openWorkspace = z.strictObject({
   /** Create a new, empty workspace there if no file exists. */
   create: z.boolean().default(false),
 });
+
+export const workspaceChannels = {
+  'app.info': channel({
+    input: noInput,
+    output: z.object({ version: z.string(), shell: z.enum(['electron', 'chromium']) }),
+    access: 'public',
+  }),
+  'workspace.status': channel({ input: noInput, output: workspaceStatus, access: 'public' }),
+  'workspace.createAdministrator': channel({ input: firstAdministrator, output: operatorSession, access: 'public' }),
+  'workspace.openDemo': channel({ input: noInput, output: workspaceStatus, access: 'public' }),
+  'workspace.open': channel({ input: openWorkspace, output: workspaceStatus, access: 'public' }),
+  'workspace.browse': channel({
+    input: noInput,
+    output: z.object({ supported: z.boolean(), file: z.string().nullable() }),
+    access: 'public',
+  }),
+};

@@ -1,56 +1,22 @@
 import { z } from 'zod';
-import { auditPage, listAudit } from '../audit';
-import { clientDetail, clientPage, clientRef, listClients } from '../clients';
-import { operatorSession, signIn } from '../operators';
-import type { ChannelAccess } from '../permissions';
-import { preferences, preferencesPatch } from '../settings';
-import { firstAdministrator, openWorkspace, workspaceStatus } from '../workspace';
-
-/** One channel: what it accepts, what it answers, and who may call it. */
-export interface ChannelDef<
-  I extends z.ZodType = z.ZodType,
-  O extends z.ZodType = z.ZodType,
-  A extends ChannelAccess = ChannelAccess,
-> {
-  input: I;
-  output: O;
-  access: A;
-}
-const channel = <I extends z.ZodType, O extends z.ZodType, A extends ChannelAccess>(def: ChannelDef<I, O, A>) => def;
-const none = z.undefined();
+import { auditChannels } from '../audit';
+import { clientChannels } from '../clients';
+import { sessionChannels } from '../operators';
+import { preferenceChannels, preferences } from '../settings';
+import { workspaceChannels } from '../workspace';
+import type { ChannelDef } from './channel';
 
 /**
  * The IPC contract: the single source both the main process (router) and the
- * renderer (typed client) are typed from. Every call is validated against it.
+ * renderer (typed client) are typed from. Each feature declares its channels
+ * next to its schemas; every call is validated against them.
  */
 export const contract = {
-  'app.info': channel({
-    input: none,
-    output: z.object({ version: z.string(), shell: z.enum(['electron', 'chromium']) }),
-    access: 'public',
-  }),
-
-  'workspace.status': channel({ input: none, output: workspaceStatus, access: 'public' }),
-  'workspace.createAdministrator': channel({ input: firstAdministrator, output: operatorSession, access: 'public' }),
-  'workspace.openDemo': channel({ input: none, output: workspaceStatus, access: 'public' }),
-  'workspace.open': channel({ input: openWorkspace, output: workspaceStatus, access: 'public' }),
-  'workspace.browse': channel({
-    input: none,
-    output: z.object({ supported: z.boolean(), file: z.string().nullable() }),
-    access: 'public',
-  }),
-
-  'session.current': channel({ input: none, output: operatorSession.nullable(), access: 'public' }),
-  'session.signIn': channel({ input: signIn, output: operatorSession, access: 'public' }),
-  'session.signOut': channel({ input: none, output: z.null(), access: 'signedIn' }),
-
-  'preferences.get': channel({ input: none, output: preferences, access: 'public' }),
-  'preferences.update': channel({ input: preferencesPatch, output: preferences, access: 'public' }),
-
-  'clients.list': channel({ input: listClients, output: clientPage, access: 'clients.view' }),
-  'clients.get': channel({ input: clientRef, output: clientDetail, access: 'clients.view' }),
-
-  'audit.list': channel({ input: listAudit, output: auditPage, access: 'audit.view' }),
+  ...workspaceChannels,
+  ...sessionChannels,
+  ...preferenceChannels,
+  ...clientChannels,
+  ...auditChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
