@@ -6,6 +6,8 @@ import { languages } from '../../shared/settings';
  * Typed view of the tables the migrations create; tests/integration/schema.test.ts
  * checks that every column here exists in a migrated workspace with the same type.
  * The FTS5 table `clients_search` is queried through the clients repository.
+ * Tables of later features are declared in their feature folder (e.g.
+ * electron/impersonation/schema.ts) and joined into `schema` below.
  */
 
 export const workspaceMeta = sqliteTable('workspace_meta', {
