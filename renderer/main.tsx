@@ -1,8 +1,10 @@
+import './zod-jitless';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { invoke } from './ipc/client';
+import { App } from './app/App';
 
-function App() {
-  return <p>Reseller Desk</p>;
-}
-void invoke('app.info');
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

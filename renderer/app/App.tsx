@@ -1,0 +1,58 @@
+import './theme.css';
+import './layout.css';
+import { useEffect, useState } from 'react';
+import { ClientsWorkspace } from '../clients/ClientsWorkspace';
+import { followPreferences, loadPreferences } from '../preferences/store';
+import { SignInScreen } from '../session/SignInScreen';
+import { loadSession, useSession } from '../session/store';
+import { OpenWorkspaceScreen } from '../workspace/OpenWorkspaceScreen';
+import { SetupScreen } from '../workspace/SetupScreen';
+import { UnavailableScreen } from '../workspace/UnavailableScreen';
+import { loadStatus, useWorkspace } from '../workspace/store';
+import { handleFailure } from './failures';
+import { Header } from './Header';
+import { ProblemBanner } from './ProblemBanner';
+
+/** The whole UI: the banner for internal errors above whichever screen applies. */
+export function App() {
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    const stop = followPreferences();
+    Promise.all([loadPreferences(), loadStatus(), loadSession()]).then(() => setStarted(true), handleFailure);
+    return stop;
+  }, []);
+  return (
+    <>
+      <ProblemBanner />
+      {started && <Screen />}
+    </>
+  );
+}
+
+/** Signed in, or else what the workspace needs: first start, sign-in, or another file. */
+function Screen() {
+  const session = useSession((s) => s.session);
+  const status = useWorkspace((s) => s.status);
+  const choosingFile = useWorkspace((s) => s.choosingFile);
+  if (session) {
+    return (
+      <div className="signed-in">
+        <Header session={session} />
+        <main className="signed-in-main">
+          <ClientsWorkspace />
+        </main>
+      </div>
+    );
+  }
+  if (choosingFile) return <OpenWorkspaceScreen />;
+  switch (status?.state) {
+    case 'setup':
+      return <SetupScreen />;
+    case 'ready':
+      return <SignInScreen status={status} />;
+    case 'unavailable':
+      return <UnavailableScreen status={status} />;
+    default:
+      return null;
+  }
+}

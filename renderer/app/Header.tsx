@@ -1,0 +1,24 @@
+import type { OperatorSession } from '../../shared/operators';
+import { useTranslation } from 'react-i18next';
+import { PreferenceControls } from '../preferences/PreferenceControls';
+import { signOut } from '../session/store';
+import { handleFailure } from './failures';
+import { PRODUCT_NAME } from './StartPage';
+
+/** Product, who is signed in, preferences and the way out. */
+export function Header({ session }: { session: OperatorSession }) {
+  const { t } = useTranslation();
+  const { displayName, role } = session.operator;
+  return (
+    <header className="app-header">
+      <h1 className="app-title">{PRODUCT_NAME}</h1>
+      <p className="app-operator" title={session.operator.email}>
+        {t('header.operator', { name: displayName, role })}
+      </p>
+      <PreferenceControls />
+      <button type="button" className="button" onClick={() => signOut().catch(handleFailure)}>
+        {t('header.signOut')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../ui/errorText';
+import { ClientDetailView } from './ClientDetailView';
+import { useOpenedClient } from './detailStore';
+
+/** The right-hand panel: the opened client, or what to do to open one. */
+export function ClientDetailPanel() {
+  const { t } = useTranslation();
+  const opened = useOpenedClient((s) => s.opened);
+  return (
+    <section className="detail-pane" role="region" aria-label={t('clientDetail.region')} aria-busy={opened.state === 'loading'}>
+      {opened.state === 'none' && (
+        <div className="empty-state">
+          <p className="empty-title">{t('clientDetail.select')}</p>
+          <p>{t('clientDetail.selectHint')}</p>
+        </div>
+      )}
+      {opened.state === 'loading' && <p className="detail-loading">{t('clientDetail.loading')}</p>}
+      {opened.state === 'failed' && (
+        <div className="alert alert-error" role="alert">
+          <p>{opened.error ? errorText(opened.error) : t('clientDetail.failed')}</p>
+        </div>
+      )}
+      {opened.state === 'loaded' && <ClientDetailView client={opened.client} history={opened.history} />}
+    </section>
+  );
+}

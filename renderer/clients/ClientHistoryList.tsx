@@ -1,0 +1,39 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { translateOr } from '../i18n/i18n';
+import type { ClientHistory } from './detailStore';
+import { useFormat } from './useFormat';
+
+/** The client's audit trail, newest first; null when the operator's role does not include it. */
+export function ClientHistoryList({ history }: { history: ClientHistory | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const id = useId();
+  return (
+    <section className="history" aria-labelledby={id}>
+      <h3 id={id}>{t('clientDetail.history')}</h3>
+      {!history ? (
+        <p className="muted">{t('errors.missingPermission', { permission: 'audit.view' })}</p>
+      ) : history.rows.length === 0 ? (
+        <p className="muted">{t('clientDetail.historyEmpty')}</p>
+      ) : (
+        <>
+          <ol className="history-list">
+            {history.rows.map((entry) => (
+              <li key={entry.id}>
+                <span className="history-action">{translateOr(`audit.action.${entry.action}`, undefined, entry.summary)}</span>
+                <span className="history-meta">
+                  {t('clientDetail.historyBy', { actor: entry.actor })} ·{' '}
+                  <time dateTime={new Date(entry.at).toISOString()}>{format.dateTime(entry.at)}</time>
+                </span>
+              </li>
+            ))}
+          </ol>
+          {history.total > history.rows.length && (
+            <p className="muted">{t('clientDetail.historyMore', { shown: history.rows.length, total: history.total })}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
