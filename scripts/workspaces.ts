@@ -2,7 +2,8 @@ import { existsSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWithAudit } from '../electron/audit/write';
-import { latestSchemaVersion } from '../electron/db/migrations';
+import { createHash } from 'node:crypto';
+import { migrations } from '../electron/db/migrations';
 import { openWorkspaceDatabase } from '../electron/db/open';
 import { hashPassword } from '../electron/operators/passwords';
 import { DEMO_OPERATOR } from '../electron/workspace/demo';
@@ -22,10 +23,11 @@ export async function generateDemoWorkspace(file: string, clients: number): Prom
 
 /**
  * A large workspace for the benchmarks, generated once per size and schema
- * version and reused (tmp folder); callers copy it before writing to it.
+ * (a hash of every migration) and reused from the temp folder; callers copy it before writing to it.
  */
 export async function cachedDemoWorkspace(clients: number): Promise<string> {
-  const file = join(tmpdir(), `reseller-desk-bench-v${latestSchemaVersion}-${clients}.sqlite`);
+  const schema = createHash('sha256').update(JSON.stringify(migrations)).digest('hex').slice(0, 12);
+  const file = join(tmpdir(), `reseller-desk-bench-${schema}-${clients}.sqlite`);
   if (!existsSync(file)) {
     const partial = `${file}.partial-${process.pid}`;
     await generateDemoWorkspace(partial, clients);

@@ -12,3 +12,13 @@ export const pageWindow = {
 };
 /** Epoch milliseconds. */
 export const timestamp = z.number().int().nonnegative();
+
+/**
+ * A rule zod has no built-in check for. `key` names its message in the
+ * renderer's translations; the main process reports it as the field's key.
+ */
+export const rule = <T extends z.ZodType>(schema: T, test: (value: z.output<T>) => boolean, key: string, message: string) =>
+  schema.refine(test, { message, params: { key } });
+
+/** Characters of base64 that carry `bytes` bytes: bounds for file contents sent over IPC. */
+export const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;

@@ -6,7 +6,18 @@
  */
 export const permissionCatalogue = [
   { key: 'clients.view', group: 'clients' },
+  { key: 'clients.edit', group: 'clients' },
+  { key: 'clients.status', group: 'clients' },
+  { key: 'clients.credits', group: 'clients' },
+  { key: 'clients.ssoToken', group: 'clients' },
+  { key: 'clients.import', group: 'clients' },
+  { key: 'clients.export', group: 'clients' },
+  { key: 'features.manage', group: 'portfolio' },
+  { key: 'branding.manage', group: 'portfolio' },
   { key: 'audit.view', group: 'audit' },
+  { key: 'impersonate.client', group: 'impersonation' },
+  { key: 'impersonate.partner', group: 'impersonation' },
+  { key: 'impersonation.manage', group: 'impersonation' },
 ] as const;
 
 export type Permission = (typeof permissionCatalogue)[number]['key'];

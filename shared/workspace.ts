@@ -40,7 +40,12 @@ export const openWorkspace = z.strictObject({
 export const workspaceChannels = {
   'app.info': channel({
     input: noInput,
-    output: z.object({ version: z.string(), shell: z.enum(['electron', 'chromium']) }),
+    output: z.object({
+      version: z.string(),
+      shell: z.enum(['electron', 'chromium']),
+      /** Whether the shell has a native file dialog for "Browse…". */
+      canBrowseFiles: z.boolean(),
+    }),
     access: 'public',
   }),
   'workspace.status': channel({ input: noInput, output: workspaceStatus, access: 'public' }),

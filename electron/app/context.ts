@@ -3,6 +3,7 @@ import type { ChannelName, ChannelOutput, ChannelParsedInput, Contract, EventNam
 import type { AccessLevel, Permission } from '../../shared/permissions';
 import type { Preferences } from '../../shared/settings';
 import type { Queryable, WorkspaceDatabase } from '../db/open';
+import type { Impersonation } from '../impersonation/service';
 import type { Shell } from '../shell/port';
 import type { WorkspaceHost } from '../workspace/host';
 
@@ -42,6 +43,8 @@ export interface HandlerContext {
   readonly session: { signIn(operatorId: number): void; signOut(): void };
   readonly preferences: { read(): Preferences; update(patch: Partial<Preferences>): Preferences };
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The open client windows of this app, and the portal they log into. */
+  readonly impersonation: Impersonation;
 }
 export interface OperatorContext extends HandlerContext {
   readonly operator: SignedInOperator;

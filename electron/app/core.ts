@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { Preferences } from '../../shared/settings';
 import { writeWithAudit } from '../audit/write';
+import { Impersonation } from '../impersonation/service';
 import { loadSignedInOperator } from '../operators/repository';
 import { readPreferences, writePreferences } from '../preferences/preferences';
 import type { Shell, WorkspaceWindow } from '../shell/port';
@@ -29,7 +30,9 @@ export interface Core {
   /** A context outside any IPC call, for start-up work such as seeding a demo workspace. */
   context(): HandlerContext;
   attach(window: WorkspaceWindow): void;
-  stop(): void;
+  readonly impersonation: Impersonation;
+  /** Ends what is open, stops the portal, closes the workspace. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -44,6 +47,8 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
   let window: WorkspaceWindow | null = null;
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => window?.send(event, payload);
+  const impersonation = new Impersonation({ shell, host, now, log, emit, context: () => context(), focusWorkspace: () => window?.focus() });
+  impersonation.closeStale();
 
   function currentOperator(): SignedInOperator | null {
     if (signedInId === null || !host.isOpen) return null;
@@ -83,6 +88,7 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
         },
       },
       emit,
+      impersonation,
     };
   }
 
@@ -92,6 +98,10 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
     host,
     context,
     attach: (w) => void (window = w),
-    stop: () => host.close(),
+    impersonation,
+    stop: async () => {
+      await impersonation.stop();
+      host.close();
+    },
   };
 }

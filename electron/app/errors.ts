@@ -67,9 +67,11 @@ export function toIpcError(error: unknown, log: Log): IpcError {
 function fieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
   const path = issue.path.map(String).join('.');
   const at = (p: string, key: string, params?: Params): FieldIssue => ({ path: p, key, message: issue.message, ...(params && { params }) });
+  // The router parses with reportInput, so an absent value shows as such whatever rule it failed.
+  if ('input' in issue && issue.input === undefined && issue.code !== 'unrecognized_keys') return [at(path, 'validation.required')];
   switch (issue.code) {
     case 'invalid_type':
-      return [at(path, issue.input === undefined ? 'validation.required' : 'validation.type', { expected: issue.expected })];
+      return [at(path, 'validation.type', { expected: issue.expected })];
     case 'too_small':
       if (issue.origin === 'string') {
         return [at(path, Number(issue.minimum) <= 1 ? 'validation.required' : 'validation.tooShort', { minimum: Number(issue.minimum) })];
@@ -83,6 +85,9 @@ function fieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
       return [at(path, 'validation.choice', { options: issue.values.map(String).join(', ') })];
     case 'unrecognized_keys':
       return issue.keys.map((key) => at(path ? `${path}.${key}` : key, 'validation.unknownField'));
+    case 'custom':
+      // Rules from shared/limits.ts `rule` carry their own message key.
+      return [at(path, typeof issue.params?.key === 'string' ? issue.params.key : 'validation.invalid')];
     default:
       return [at(path, 'validation.invalid')];
   }

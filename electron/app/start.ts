@@ -24,7 +24,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      core.stop();
+      await core.stop();
       await options.shell.close();
     })());
   const window = await options.shell.openWorkspaceWindow({ onInvoke: core.dispatch, onClosed: () => void stop() });

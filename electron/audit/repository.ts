@@ -1,13 +1,23 @@
-import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { AuditEntry, AuditValues } from '../../shared/audit';
 import type { AuditInput } from '../app/context';
 import type { Queryable } from '../db/open';
-import { auditLog, operatorClients } from '../db/schema';
+import { insertMany } from '../db/batch';
+import { auditLog } from '../db/schema';
+import { assignedClientIds } from '../operators/repository';
 
-/** Appends one entry; the table's triggers refuse any update or delete. */
-export function appendAudit(db: Queryable, entry: AuditInput & { at: number; actor: { id: number | null; name: string } }): void {
-  db.insert(auditLog)
-    .values({
+export type AuditRecord = AuditInput & { at: number; actor: { id: number | null; name: string } };
+
+/**
+ * Appends entries, many rows per statement: bulk changes and imports write
+ * one entry per client, up to 100,000 in one transaction. The table's
+ * triggers refuse any update or delete.
+ */
+export function appendAudit(db: Queryable, entries: readonly AuditRecord[]): void {
+  insertMany(
+    db,
+    auditLog,
+    entries.map((entry) => ({
       at: entry.at,
       operatorId: entry.actor.id,
       actor: entry.actor.name,
@@ -16,8 +26,8 @@ export function appendAudit(db: Queryable, entry: AuditInput & { at: number; act
       summary: entry.summary,
       beforeJson: entry.before ? JSON.stringify(entry.before) : null,
       afterJson: entry.after ? JSON.stringify(entry.after) : null,
-    })
-    .run();
+    })),
+  );
 }
 
 /**
@@ -33,10 +43,7 @@ export function listAudit(
     filter.limitedTo !== undefined
       ? or(
           eq(auditLog.operatorId, filter.limitedTo),
-          inArray(
-            auditLog.clientId,
-            sql`(SELECT ${operatorClients.clientId} FROM ${operatorClients} WHERE ${operatorClients.operatorId} = ${filter.limitedTo})`,
-          ),
+          inArray(auditLog.clientId, assignedClientIds(filter.limitedTo)),
         )
       : undefined,
   );

@@ -1,13 +1,14 @@
 import type { AuditInput, RecordAudit } from '../app/context';
 import type { Queryable, WorkspaceDb } from '../db/open';
-import { appendAudit } from './repository';
+import { appendAudit, type AuditRecord } from './repository';
 
 export type Actor = { id: number | null; name: string };
+const AUDIT_SLICE = 4000;
 
 /**
  * Runs `fn` in one immediate transaction and appends its audit entries inside
- * it. A write that records nothing is a programming error and rolls back:
- * every change to a workspace leaves a trace.
+ * it, gathered into multi-row inserts. A write that records nothing is a
+ * programming error and rolls back: every change to a workspace leaves a trace.
  */
 export function writeWithAudit<T>(
   db: WorkspaceDb,
@@ -18,12 +19,16 @@ export function writeWithAudit<T>(
   return db.transaction(
     (tx) => {
       let recorded = 0;
+      const pending: AuditRecord[] = [];
       const result = fn(tx, (entry: AuditInput) => {
         recorded++;
-        appendAudit(tx, { ...entry, at: now, actor: entry.actor ?? actor });
+        pending.push({ ...entry, at: now, actor: entry.actor ?? actor });
+        // Written in slices, so a 100,000-client import does not hold every entry at once.
+        if (pending.length === AUDIT_SLICE) appendAudit(tx, pending.splice(0));
       });
       if (result instanceof Promise) throw new Error('a workspace write must be synchronous');
       if (recorded === 0) throw new Error('a workspace write must record an audit entry');
+      appendAudit(tx, pending);
       return result;
     },
     { behavior: 'immediate' },

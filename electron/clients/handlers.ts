@@ -1,7 +1,7 @@
 import type { ClientDetail } from '../../shared/clients';
 import type { HandlersOf, OperatorContext } from '../app/context';
-import { forbidden, notFound } from '../app/errors';
-import { findClient, isReachable, listClients, type ClientScope } from './repository';
+import { conflict, forbidden, notFound } from '../app/errors';
+import { findClient, isReachable, listClients, tagCounts, type ClientScope } from './repository';
 
 export const scopeOf = (ctx: OperatorContext): ClientScope => ({
   operatorId: ctx.operator.id,
@@ -19,7 +19,17 @@ export function requireReachableClient(ctx: OperatorContext, id: number): Client
   return client;
 }
 
-export const clientHandlers: HandlersOf<'clients.list' | 'clients.get'> = {
+/** A reachable client that is not archived: archived clients change only by being restored. */
+export function requireChangeableClient(ctx: OperatorContext, id: number): ClientDetail {
+  const client = requireReachableClient(ctx, id);
+  if (client.status === 'archived') {
+    throw conflict('clients.archived', `${client.companyName} is archived. Restore the client before changing it.`, { id, companyName: client.companyName });
+  }
+  return client;
+}
+
+export const clientHandlers: HandlersOf<'clients.list' | 'clients.get' | 'clients.tags'> = {
   'clients.list': (filter, ctx) => listClients(ctx.workspace().db, scopeOf(ctx), filter),
   'clients.get': ({ id }, ctx) => requireReachableClient(ctx, id),
+  'clients.tags': (_input, ctx) => tagCounts(ctx.workspace().db, scopeOf(ctx)),
 };

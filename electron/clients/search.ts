@@ -1,6 +1,6 @@
 /**
  * Turns what the operator types into an FTS5 query: every word must match the
- * start of a word in the company name, contact name or e-mail. Each word is
+ * start of a word in the company name, contact name, e-mail or tags. Each word is
  * quoted, so FTS5 syntax in the input (AND, NEAR, "*", column filters) is
  * plain text. "anna@mül" becomes `"anna"* "mül"*`; the index folds accents.
  */
@@ -18,4 +18,16 @@ export function toSearchQuery(text: string): string | null {
 /** Sort key of a company name: lower case, accents and ß folded, so "Äpfel" sorts with "Apfel". */
 export function nameKey(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase().trim();
+}
+
+/** "123" or "#123" also finds client 123. */
+export function idInQuery(text: string): number | null {
+  const found = /^\s*#?(\d{1,15})\s*$/.exec(text);
+  return found ? Number(found[1]) : null;
+}
+
+/** The words of a tag as one phrase in the tags column: narrows the search to clients that may hold it. */
+export function tagPhrase(tag: string): string | null {
+  const words = tag.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.length ? `tags : "${words.join(' ')}"` : null;
 }

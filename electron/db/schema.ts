@@ -1,6 +1,12 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clientStatuses } from '../../shared/clients';
 import { languages } from '../../shared/settings';
+import { clientPartnerAccess, impersonationSessions } from '../impersonation/schema';
+import { brand } from '../branding/schema';
+import { clientInvitations, clientUsers } from '../client-users/schema';
+import { creditLedger } from '../credits/schema';
+import { clientFeatures, features } from '../features/schema';
+import { mailOutbox } from '../mail/schema';
 
 /*
  * Typed view of the tables the migrations create; tests/integration/schema.test.ts
@@ -73,6 +79,13 @@ export const clients = sqliteTable('clients', {
   status: text('status', { enum: clientStatuses }).notNull(),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  notes: text('notes').notNull(),
+  /** JSON array of lower-case tags. */
+  tags: text('tags').notNull(),
+  portalSsoUrl: text('portal_sso_url'),
+  suspensionReason: text('suspension_reason'),
+  seatLimit: integer('seat_limit').notNull(),
+  ssoToken: text('sso_token').notNull(),
 });
 
 export const auditLog = sqliteTable('audit_log', {
@@ -96,4 +109,13 @@ export const schema = {
   signInFailures,
   clients,
   auditLog,
+  clientPartnerAccess,
+  impersonationSessions,
+  features,
+  clientFeatures,
+  clientUsers,
+  clientInvitations,
+  creditLedger,
+  brand,
+  mailOutbox,
 };

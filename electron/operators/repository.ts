@@ -2,7 +2,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { permissionKeys, type Permission } from '../../shared/permissions';
 import type { SignedInOperator } from '../app/context';
 import type { Queryable } from '../db/open';
-import { operators, rolePermissions, roles, signInFailures } from '../db/schema';
+import { operatorClients, operators, rolePermissions, roles, signInFailures } from '../db/schema';
 
 export function countOperators(db: Queryable): number {
   return db.select({ n: count() }).from(operators).get()?.n ?? 0;
@@ -90,3 +90,7 @@ export function addSignInFailure(db: Queryable, email: string, retryAt: (failure
 export function clearSignInFailures(db: Queryable, email: string): void {
   db.delete(signInFailures).where(eq(signInFailures.email, email)).run();
 }
+
+/** The clients assigned to an operator limited to their accessible accounts, as a subquery. */
+export const assignedClientIds = (operatorId: number) =>
+  sql`(SELECT ${operatorClients.clientId} FROM ${operatorClients} WHERE ${operatorClients.operatorId} = ${operatorId})`;

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PRODUCT_NAME = 'Reseller Desk';
@@ -30,3 +30,14 @@ export function appRoot(from = fileURLToPath(import.meta.url)): string {
 
 /** The built workspace UI (vite build). */
 export const rendererDir = (root = appRoot()) => join(root, 'dist', 'renderer');
+
+/** `dir/name`, or `dir/name (2)` … if taken; the folder is created. */
+export function uniqueFile(dir: string, name: string): string {
+  mkdirSync(dir, { recursive: true });
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; ; n++) {
+    const file = join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    if (!existsSync(file)) return file;
+  }
+}

@@ -1,5 +1,6 @@
 import type { IpcResult } from '../../shared/ipc/errors';
 import type { Sender } from '../app/router';
+import type { SecretStore } from './secrets';
 
 /** Key-value settings of this installation (electron-store in Electron, conf in the Chromium shell). */
 export interface SettingsStore {
@@ -19,6 +20,34 @@ export interface WorkspaceWindow {
   focus(): void;
 }
 
+export interface PortalWindowOptions {
+  /**
+   * Browser session of the window: `impersonation:<id>` lives in memory only and
+   * is wiped when the window closes; `persist:…` keeps its cookies across starts.
+   */
+  partition: string;
+  url: string;
+  /** The window may show pages of these origins only; everything else is refused. */
+  allowedOrigins: string[];
+  title: string;
+  /** Colour of the window's bar, telling views apart at a glance. */
+  accent: string;
+  /** Text of the window's own bar with its "Return to reseller" control; null for no bar. */
+  bar: { text: string; returnLabel: string } | null;
+  /** The operator closed the window (not called for close()). */
+  onClosed(): void;
+  /** "Return to reseller" in the window's bar. */
+  onReturn(): void;
+  /** Something happened in the window (a request); keeps the session from going idle. */
+  onActivity(): void;
+}
+
+export interface PortalWindow {
+  focus(): void;
+  /** Closes the window; a memory-only partition is wiped with everything it stored. */
+  close(): Promise<void>;
+}
+
 /**
  * What the core needs from the desktop runtime. Two adapters implement it:
  * Electron (what users run) and the Chromium shell (playwright-core on a system
@@ -33,7 +62,12 @@ export interface Shell {
   /** The operating system's preferred language tag, e.g. "de-CH". */
   locale(): string;
   openWorkspaceWindow(options: WorkspaceWindowOptions): Promise<WorkspaceWindow>;
+  /** A sandboxed window without bridge on its own partition, for a portal. */
+  openPortalWindow(options: PortalWindowOptions): Promise<PortalWindow>;
+  readonly secrets: SecretStore;
   /** A native file dialog for choosing a workspace file; null where the shell has none. */
   chooseWorkspaceFile: (() => Promise<string | null>) | null;
+  /** Where to save an export: the operator's choice (null if cancelled), or a new file under the data folder where there is no dialog. */
+  chooseSaveFile(defaultName: string): Promise<string | null>;
   close(): Promise<void>;
 }

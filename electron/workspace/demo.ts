@@ -71,6 +71,8 @@ function slug(text: string): string {
  */
 export function* demoClients(count: number, seed = 2026): Generator<NewClient> {
   const next = random(seed);
+  // Tags and seats come from a generator of their own, so the clients above stay the same as before they existed.
+  const more = random(seed + 1);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   for (let i = 0; i < count; i++) {
     const region = pick(regions);
@@ -95,6 +97,38 @@ export function* demoClients(count: number, seed = 2026): Generator<NewClient> {
       language: region.language,
       timeZone: region.timeZone,
       status: roll < 0.9 ? 'active' : roll < 0.98 ? 'suspended' : 'archived',
+      tags: demoTags.filter(([, share]) => more() < share).map(([tag]) => tag),
+      seatLimit: 1 + Math.floor(more() * 20),
     };
+  }
+}
+
+/** Tags and how many clients carry each: a common one, rare ones, one with two words. */
+const demoTags = [
+  ['newsletter', 0.4],
+  ['vip', 0.1],
+  ['key account', 0.05],
+  ['wholesale', 0.15],
+  ['trial', 0.08],
+  ['at risk', 0.03],
+] as const;
+/** Features of the catalogue and how many clients have each enabled. */
+const demoFeatureShares = [
+  ['calendar', 0.85],
+  ['online-booking', 0.5],
+  ['sms-reminders', 0.45],
+  ['phone-calls', 0.2],
+  ['invoices', 0.35],
+  ['crm-contacts', 0.3],
+  ['reports', 0.25],
+  ['api-access', 0.05],
+] as const;
+
+/** Enabled features and initial credits of the demo clients, in the same order, repeatable. */
+export function* demoServices(count: number, seed = 2027): Generator<{ features: string[]; smsCredits: number; callCredits: number }> {
+  const next = random(seed);
+  for (let i = 0; i < count; i++) {
+    const features = demoFeatureShares.filter(([, share]) => next() < share).map(([key]) => key);
+    yield { features, smsCredits: Math.floor(next() * 10) * 100, callCredits: Math.floor(next() * 4) * 60 };
   }
 }

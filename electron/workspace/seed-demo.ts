@@ -1,9 +1,9 @@
 import type { RecordAudit } from '../app/context';
-import { insertClient } from '../clients/repository';
+import { addClients } from '../clients/add-clients';
 import type { Queryable } from '../db/open';
 import { administratorRoleId, countOperators, insertOperator } from '../operators/repository';
 import { conflict } from '../app/errors';
-import { DEMO_OPERATOR, DEMO_OPERATOR_NAME, demoClients } from './demo';
+import { DEMO_OPERATOR, DEMO_OPERATOR_NAME, demoClients, demoServices } from './demo';
 import { writeMeta } from './repository';
 
 /**
@@ -23,14 +23,16 @@ export function seedDemo(tx: Queryable, audit: RecordAudit, options: { passwordH
   const actor = { id: operatorId, name: DEMO_OPERATOR_NAME };
   writeMeta(tx, 'demo', '1');
   audit({ action: 'workspace.demoCreated', summary: `Demo workspace with ${options.clientCount} clients`, actor });
-  for (const client of demoClients(options.clientCount)) {
-    const clientId = insertClient(tx, client, options.now);
+  const clients = [...demoClients(options.clientCount)];
+  const services = [...demoServices(options.clientCount)];
+  const ids = addClients(tx, clients.map((client, i) => ({ client, ...services[i]! })), actor, options.now);
+  clients.forEach((client, i) =>
     audit({
       action: 'client.created',
-      clientId,
+      clientId: ids[i]!,
       summary: `Client created: ${client.companyName}`,
       after: { companyName: client.companyName, contactEmail: client.contactEmail, status: client.status },
       actor,
-    });
-  }
+    }),
+  );
 }

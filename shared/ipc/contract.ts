@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { auditChannels } from '../audit';
+import { brandingChannels } from '../branding';
+import { bulkChannels } from '../client-bulk';
+import { importChannels, importEvents } from '../client-import';
+import { clientUserChannels } from '../client-users';
 import { clientChannels } from '../clients';
+import { creditChannels } from '../credits';
+import { featureChannels } from '../features';
+import { mailChannels } from '../mail';
+import { impersonationChannels, impersonationEvents } from '../impersonation';
 import { sessionChannels } from '../operators';
 import { preferenceChannels, preferences } from '../settings';
 import { workspaceChannels } from '../workspace';
@@ -16,7 +24,15 @@ export const contract = {
   ...sessionChannels,
   ...preferenceChannels,
   ...clientChannels,
+  ...bulkChannels,
+  ...importChannels,
+  ...featureChannels,
+  ...clientUserChannels,
+  ...creditChannels,
+  ...brandingChannels,
+  ...mailChannels,
   ...auditChannels,
+  ...impersonationChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -35,6 +51,8 @@ export const isChannelName = (name: unknown): name is ChannelName =>
 /** Events the main process pushes to the workspace UI. */
 export const events = {
   'preferences.changed': preferences,
+  ...impersonationEvents,
+  ...importEvents,
 } satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -20,6 +20,52 @@ const valid: { [C in ChannelName]: ChannelInput<C> } = {
   'clients.list': { query: 'a', offset: 0, limit: 10 },
   'clients.get': { id: 1 },
   'audit.list': { clientId: 1 },
+  'clients.tags': undefined,
+  'clients.create': { companyName: 'Acme', contactName: 'Ann', contactEmail: 'ann@acme.example' },
+  'clients.update': { id: 1, city: 'Berlin' },
+  'clients.features.set': { id: 1, features: ['calendar'] },
+  'clients.suspend': { id: 1, reason: 'unpaid invoice' },
+  'clients.reenable': { id: 1 },
+  'clients.archive': { id: 1 },
+  'clients.restore': { id: 1 },
+  'clients.ssoToken.reveal': { id: 1 },
+  'clients.ssoToken.rotate': { id: 1 },
+  'clients.export': { query: 'a' },
+  'clients.bulk.tags': { ids: [1], add: ['vip'] },
+  'clients.bulk.status': { ids: [1], status: 'suspended', reason: 'unpaid' },
+  'clients.bulk.feature': { ids: [1], feature: 'calendar', enabled: true },
+  'clients.bulk.credits': { ids: [1], kind: 'sms', amount: 10 },
+  'clients.bulk.export': { ids: [1] },
+  'clients.import.begin': { fileName: 'clients.csv', size: 100 },
+  'clients.import.chunk': { importId: '00000000-0000-4000-8000-000000000000', data: 'YSxi' },
+  'clients.import.preview': { importId: '00000000-0000-4000-8000-000000000000' },
+  'clients.import.commit': { importId: '00000000-0000-4000-8000-000000000000', mode: 'skipInvalid' },
+  'clients.import.cancel': { importId: '00000000-0000-4000-8000-000000000000' },
+  'features.list': undefined,
+  'features.update': { key: 'calendar', hidden: true },
+  'clientUsers.list': { clientId: 1 },
+  'clientUsers.create': { clientId: 1, displayName: 'Ute', email: 'ute@acme.example' },
+  'clients.seats.set': { id: 1, seatLimit: 5 },
+  'clients.credits.add': { id: 1, kind: 'sms', reason: 'top_up', amount: 5 },
+  'clients.credits.history': { id: 1 },
+  'branding.get': undefined,
+  'branding.update': { primaryColour: '#112233' },
+  'branding.logo.set': { data: 'iVBORw0KGgo=' },
+  'branding.logo.remove': undefined,
+  'mail.outbox': {},
+  'impersonation.open': { clientId: 1, view: 'client' },
+  'impersonation.list': undefined,
+  'impersonation.focus': { sessionId: '00000000-0000-4000-8000-000000000000' },
+  'impersonation.end': { sessionId: '00000000-0000-4000-8000-000000000000' },
+  'impersonation.endAll': undefined,
+  'impersonation.extend': { sessionId: '00000000-0000-4000-8000-000000000000' },
+  'impersonation.history': { clientId: 1 },
+  'impersonation.settings.get': undefined,
+  'impersonation.settings.update': { partnerLogin: true },
+  'impersonation.access.get': { clientId: 1 },
+  'impersonation.access.update': { clientId: 1, partnerAccess: 'refused', partnerAccessUntil: null },
+  'impersonation.publicKeys': undefined,
+  'impersonation.openResellerPortal': undefined,
 };
 
 const isPublic = (c: ChannelName) => contract[c].access === 'public';
@@ -97,7 +143,7 @@ describe('before sign-in', () => {
       expect((await signedOut.fail(channel, 'garbage')).code).toBe('UNAUTHENTICATED');
       expect(snapshot(signedOut)).toBe(before);
     } finally {
-      signedOut.dispose();
+      await signedOut.dispose();
     }
   });
 });
@@ -125,7 +171,7 @@ describe('without the right', () => {
         });
       }
     } finally {
-      limited.dispose();
+      await limited.dispose();
     }
   });
 });
@@ -141,7 +187,7 @@ describe('internal failures', () => {
       expect(error.params?.ref).toMatch(/^[0-9a-f]{8}$/);
       expect(JSON.stringify(error)).not.toMatch(/clients_search|SELECT|sqlite|\.ts|at \w+ \(/i);
     } finally {
-      broken.dispose();
+      await broken.dispose();
     }
   });
 });

@@ -10,7 +10,7 @@ it('starts from the system language, keeps changes across restarts and tells the
   expect(await t.ok('preferences.update', { language: 'de' })).toEqual({ theme: 'system', language: 'de' });
   expect(await t.ok('preferences.update', { theme: 'dark' })).toEqual({ theme: 'dark', language: 'de' });
   expect(t.shell.events.at(-1)).toEqual(['preferences.changed', { theme: 'dark', language: 'de' }]);
-  t = t.restart();
+  t = await t.restart();
   expect(await t.ok('preferences.get')).toEqual({ theme: 'dark', language: 'de' });
   expect((await t.fail('preferences.update', { theme: 'neon' })).fields?.[0]).toMatchObject({ path: 'theme', key: 'validation.choice' });
   expect(await t.ok('preferences.get')).toEqual({ theme: 'dark', language: 'de' });

@@ -73,7 +73,7 @@ describe('sign-in', () => {
   it('keeps the failure count across a restart', async () => {
     await signedOutAdmin();
     for (let i = 0; i < 3; i++) await t.fail('session.signIn', wrong);
-    t = t.restart();
+    t = await t.restart();
     expect((await t.fail('session.signIn', right)).key).toBe('signIn.wait');
   });
 

@@ -60,7 +60,7 @@ describe('first start', () => {
   it('keeps the data and forgets the sign-in across a restart', async () => {
     t = testCore();
     await withAdministrator(t);
-    t = t.restart();
+    t = await t.restart();
     expect(await t.ok('session.current')).toBeNull();
     expect((await t.fail('clients.list', {})).code).toBe('UNAUTHENTICATED');
     await t.ok('session.signIn', { email: ADMIN.email, password: ADMIN.password });
@@ -118,7 +118,7 @@ describe('files that cannot be opened', () => {
     expect(t.shell.settings.get('lastWorkspaceFile')).toBe(other);
     await withAdministrator(t);
     // Next start opens the remembered file.
-    t = t.restart();
+    t = await t.restart();
     expect(await t.ok('workspace.status')).toMatchObject({ state: 'ready', file: other });
   });
 

@@ -4,47 +4,75 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/app/core';
 import type { Sender } from '../../electron/app/router';
 import type { Shell } from '../../electron/shell/port';
+import { FakePortalWindow } from './portal-browser';
 import type { ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../shared/ipc/errors';
 
 export const WORKSPACE_ORIGIN = 'http://workspace.test';
 export const workspaceSender: Sender = { url: `${WORKSPACE_ORIGIN}/index.html`, isMainFrame: true };
 
-/** A shell without windows: settings in a Map, events recorded. */
-export function headlessShell(settings = new Map<string, unknown>(), locale = 'en-GB'): Shell & { events: [string, unknown][] } {
+export type HeadlessShell = Shell & {
+  events: [string, unknown][];
+  portalWindows: FakePortalWindow[];
+  focusedWorkspace: number;
+  /** The folder "save as" answers with (exports); null: the operator cancels. */
+  saveTo: string | null;
+};
+
+/** A shell without a browser: settings and secrets in Maps, events recorded, portal windows fetch over HTTP. */
+export function headlessShell(settings = new Map<string, unknown>(), locale = 'en-GB', secrets = new Map<string, string>()): HeadlessShell {
   const events: [string, unknown][] = [];
-  return {
+  const portalWindows: FakePortalWindow[] = [];
+  const shell: HeadlessShell = {
     kind: 'chromium',
     workspaceOrigin: WORKSPACE_ORIGIN,
     settings: { get: (key) => settings.get(key), set: (key, value) => void settings.set(key, value) },
     locale: () => locale,
     chooseWorkspaceFile: null,
-    openWorkspaceWindow: async () => ({ send: (event, payload) => void events.push([event, payload]), focus: () => undefined }),
+    chooseSaveFile: async (name) => (shell.saveTo === null ? null : join(shell.saveTo, name)),
+    openWorkspaceWindow: async () => ({ send: (event, payload) => void events.push([event, payload]), focus: () => void shell.focusedWorkspace++ }),
+    openPortalWindow: async (options) => {
+      const window = new FakePortalWindow(options);
+      portalWindows.push(window);
+      await window.loaded;
+      return window;
+    },
+    secrets: { get: (name) => secrets.get(name) ?? null, set: (name, value) => void secrets.set(name, value) },
     close: async () => undefined,
     events,
+    portalWindows,
+    focusedWorkspace: 0,
+    saveTo: null,
   };
+  return shell;
 }
 
 export interface TestCore {
   core: Core;
-  shell: ReturnType<typeof headlessShell>;
+  shell: HeadlessShell;
   dataDir: string;
   clock: { now: number };
   /** Calls a channel as the workspace window would. */
   call(channel: string, input?: unknown, sender?: Sender): Promise<IpcResult<unknown>>;
   ok<C extends ChannelName>(channel: C, input?: unknown): Promise<ChannelOutput<C>>;
   fail(channel: string, input?: unknown, sender?: Sender): Promise<IpcError>;
-  /** A second start on the same data folder and settings, as after quitting the app. */
-  restart(): TestCore;
-  dispose(): void;
+  /** A second start on the same data folder, settings and secrets, as after quitting the app. */
+  restart(): Promise<TestCore>;
+  dispose(): Promise<void>;
 }
 
 export function makeDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'reseller-desk-test-'));
 }
 
-export function testCore(dataDir = makeDataDir(), settings = new Map<string, unknown>(), clock = { now: Date.UTC(2026, 10, 23, 9) }): TestCore {
-  const shell = headlessShell(settings);
+export function testCore(
+  dataDir = makeDataDir(),
+  settings = new Map<string, unknown>(),
+  clock = { now: Date.UTC(2026, 10, 23, 9) },
+  secrets = new Map<string, string>(),
+): TestCore {
+  const shell = headlessShell(settings, 'en-GB', secrets);
+  shell.saveTo = dataDir;
   const core = createCore({ shell, dataDir, now: () => clock.now, log: () => undefined });
   void shell.openWorkspaceWindow({ onInvoke: core.dispatch, onClosed: () => undefined }).then((w) => core.attach(w));
   const call = (channel: string, input?: unknown, sender = workspaceSender) => core.dispatch(sender, channel, input);
@@ -64,12 +92,12 @@ export function testCore(dataDir = makeDataDir(), settings = new Map<string, unk
       if (result.ok) throw new Error(`${channel} succeeded but was expected to fail: ${JSON.stringify(result.value)}`);
       return result.error;
     },
-    restart() {
-      core.stop();
-      return testCore(dataDir, settings, clock);
+    async restart() {
+      await core.stop();
+      return testCore(dataDir, settings, clock, secrets);
     },
-    dispose() {
-      core.stop();
+    async dispose() {
+      await core.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -20,13 +20,13 @@ function routerWith(info: () => unknown) {
 describe('router', () => {
   it('accepts the app:// origin Electron serves the UI from', async () => {
     expect(originOf('app://workspace/index.html')).toBe('app://workspace');
-    const { dispatch } = routerWith(() => ({ version: '1', shell: 'electron' }));
-    expect(await dispatch(sender, 'app.info', undefined)).toEqual({ ok: true, value: { version: '1', shell: 'electron' } });
+    const { dispatch } = routerWith(() => ({ version: '1', shell: 'electron', canBrowseFiles: true }));
+    expect(await dispatch(sender, 'app.info', undefined)).toEqual({ ok: true, value: { version: '1', shell: 'electron', canBrowseFiles: true } });
   });
 
   it('strips what a handler returns beyond the contract', async () => {
-    const { dispatch } = routerWith(() => ({ version: '1', shell: 'electron', passwordHash: 'scrypt$…' }));
-    expect(await dispatch(sender, 'app.info', undefined)).toEqual({ ok: true, value: { version: '1', shell: 'electron' } });
+    const { dispatch } = routerWith(() => ({ version: '1', shell: 'electron', canBrowseFiles: false, passwordHash: 'scrypt$…' }));
+    expect(await dispatch(sender, 'app.info', undefined)).toEqual({ ok: true, value: { version: '1', shell: 'electron', canBrowseFiles: false } });
   });
 
   it('reports a handler that breaks the contract as INTERNAL, not as the caller’s mistake', async () => {
@@ -43,7 +43,7 @@ describe('router', () => {
   });
 
   it('logs calls from foreign frames', async () => {
-    const { dispatch, logged } = routerWith(() => ({ version: '1', shell: 'electron' }));
+    const { dispatch, logged } = routerWith(() => ({ version: '1', shell: 'electron', canBrowseFiles: false }));
     await dispatch({ url: 'https://evil.example/', isMainFrame: true }, 'app.info', undefined);
     expect(logged.join()).toContain('evil.example');
   });

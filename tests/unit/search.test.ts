@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKey, toSearchQuery } from '../../electron/clients/search';
+import { idInQuery, nameKey, tagPhrase, toSearchQuery } from '../../electron/clients/search';
 
 describe('search text to FTS5 query', () => {
   it('makes every word a quoted prefix', () => {
@@ -22,5 +22,21 @@ describe('sort key', () => {
   it('folds case, accents and ß', () => {
     expect(nameKey('Äpfel Straße GmbH')).toBe('apfel strasse gmbh');
     expect(nameKey('Zoë')).toBe(nameKey('ZOE'));
+  });
+});
+
+describe('client id typed into the search', () => {
+  it('takes "123" and "#123", nothing else', () => {
+    expect(idInQuery('123')).toBe(123);
+    expect(idInQuery(' #42 ')).toBe(42);
+    for (const text of ['', '#', '12a', 'a 12', '1 2', '#-3']) expect(idInQuery(text)).toBeNull();
+  });
+});
+
+describe('tag filter phrase', () => {
+  it('is the tag’s words as one phrase in the tags column, syntax and all', () => {
+    expect(tagPhrase('key account')).toBe('tags : "key account"');
+    expect(tagPhrase('a"b OR c')).toBe('tags : "a b OR c"');
+    expect(tagPhrase('#*')).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import foundation from './001-foundation';
+import portfolio from './002-portfolio';
+import impersonation from './003-impersonation';
 
 /**
  * Numbered migrations, applied in order on open. The workspace's
@@ -7,6 +9,8 @@ import foundation from './001-foundation';
  */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'foundation', sql: foundation },
+  { version: 2, name: 'portfolio', sql: portfolio },
+  { version: 3, name: 'impersonation', sql: impersonation },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,9 +1,11 @@
 import Conf from 'conf';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { Log } from '../../app/errors';
-import type { Shell, SettingsStore, WorkspaceWindow, WorkspaceWindowOptions } from '../../shell/port';
-import { rendererDir } from '../../shell/paths';
+import type { PortalWindow, PortalWindowOptions, Shell, SettingsStore, WorkspaceWindow, WorkspaceWindowOptions } from '../../shell/port';
+import { fileSecretStore, type SecretStore } from '../../shell/secrets';
+import { rendererDir, uniqueFile } from '../../shell/paths';
 import { openSettingsStore } from '../../shell/settings';
 import { serveWorkspaceFile } from '../../shell/static-files';
 import { BINDING, EMIT, REPLY, bridgeScript } from './bridge';
@@ -36,8 +38,14 @@ export class ChromiumShell implements Shell {
   readonly workspaceOrigin = CHROMIUM_WORKSPACE_ORIGIN;
   readonly settings: SettingsStore;
   readonly chooseWorkspaceFile = null;
+  /** No dialog here: exports go to `<data>/exports/` under a name not taken yet. */
+  readonly chooseSaveFile = async (defaultName: string): Promise<string | null> => uniqueFile(join(this.options.dataDir, 'exports'), defaultName);
+  /** No OS keychain here: the secrets file is readable by this user only, not encrypted. */
+  readonly secrets: SecretStore;
   /** The workspace window's page, for the suites and benchmarks that drive the UI. */
   workspacePage: Page | undefined;
+  /** Open portal windows by partition, for the suites that look inside them. */
+  readonly portalPages = new Map<string, Page>();
   private browser: Browser | undefined;
 
   constructor(private readonly options: ChromiumShellOptions) {
@@ -46,6 +54,7 @@ export class ChromiumShell implements Shell {
       () => new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'settings', projectName: 'reseller-desk' }),
       options.log,
     );
+    this.secrets = fileSecretStore(join(options.dataDir, 'secrets.json'), { encode: (v) => v, decode: (v) => v });
   }
 
   locale(): string {
@@ -54,12 +63,19 @@ export class ChromiumShell implements Shell {
     return tag && tag !== 'C' && tag !== 'POSIX' ? tag : Intl.DateTimeFormat().resolvedOptions().locale;
   }
 
-  async openWorkspaceWindow({ onInvoke, onClosed }: WorkspaceWindowOptions): Promise<WorkspaceWindow> {
+  private async launched(): Promise<Browser> {
     this.browser ??= await launchChromium(this.options.headless, this.options.executablePath);
-    this.browser.on('disconnected', onClosed);
-    const context = await this.browser.newContext({
-      viewport: this.options.headless ? { width: 1280, height: 800 } : null,
-    });
+    return this.browser;
+  }
+
+  private newContext(browser: Browser, storageState?: string): Promise<BrowserContext> {
+    return browser.newContext({ viewport: this.options.headless ? { width: 1280, height: 800 } : null, acceptDownloads: false, storageState });
+  }
+
+  async openWorkspaceWindow({ onInvoke, onClosed }: WorkspaceWindowOptions): Promise<WorkspaceWindow> {
+    const browser = await this.launched();
+    browser.on('disconnected', onClosed);
+    const context = await this.newContext(browser);
     const root = rendererDir();
     await context.route(`${CHROMIUM_WORKSPACE_ORIGIN}/**`, async (route) => {
       const { status, headers, body } = await serveWorkspaceFile(root, new URL(route.request().url()).pathname);
@@ -97,6 +113,56 @@ export class ChromiumShell implements Shell {
       },
       focus: () => void page.bringToFront(),
     };
+  }
+
+  /**
+   * A portal window is a browser context of its own: memory-only for
+   * `impersonation:` partitions, its storage saved to the data folder for
+   * `persist:` ones. Every permission is denied, downloads refused (there is no
+   * dialog to ask with), pop-ups stay in the context, other origins are blocked.
+   */
+  async openPortalWindow(options: PortalWindowOptions): Promise<PortalWindow> {
+    const stateFile = options.partition.startsWith('persist:') ? this.partitionFile(options.partition) : undefined;
+    const context = await this.newContext(await this.launched(), stateFile && existsSync(stateFile) ? stateFile : undefined);
+    // With an empty list Chromium rejects every permission request: camera, notifications, geolocation …
+    await context.grantPermissions([]);
+    const allowed = (url: URL) => options.allowedOrigins.includes(url.origin);
+    await context.route((url) => !allowed(url), (route) => route.abort('blockedbyclient'));
+    context.on('request', () => options.onActivity());
+    const page = await context.newPage();
+    let lastGood = options.url;
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame()) return;
+      if (allowed(new URL(frame.url()))) lastGood = frame.url();
+      else void page.goto(lastGood).catch(() => undefined);
+    });
+    let closing = false;
+    page.on('close', () => {
+      this.portalPages.delete(options.partition);
+      if (!closing) {
+        closing = true;
+        void context.close().catch(() => undefined);
+        options.onClosed();
+      }
+    });
+    this.portalPages.set(options.partition, page);
+    await page.goto(options.url);
+    return {
+      focus: () => void page.bringToFront(),
+      close: async () => {
+        if (closing) return;
+        closing = true;
+        if (stateFile) {
+          mkdirSync(join(this.options.dataDir, 'partitions'), { recursive: true });
+          await context.storageState({ path: stateFile });
+        }
+        await context.close();
+      },
+    };
+  }
+
+  private partitionFile(partition: string): string {
+    return join(this.options.dataDir, 'partitions', `${partition.replace(/[^a-z0-9-]+/gi, '_')}.json`);
   }
 
   async close(): Promise<void> {

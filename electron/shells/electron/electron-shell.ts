@@ -1,10 +1,25 @@
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, type OpenDialogOptions, type Rectangle } from 'electron';
+import {
+  BaseWindow,
+  BrowserWindow,
+  WebContentsView,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  type OpenDialogOptions, type SaveDialogOptions,
+  type Rectangle,
+  type Session,
+  type WebContents,
+} from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../shared/ipc/bridge';
 import type { Log } from '../../app/errors';
 import { rendererDir } from '../../shell/paths';
-import type { SettingsStore, Shell, WorkspaceWindow, WorkspaceWindowOptions } from '../../shell/port';
+import type { PortalWindow, PortalWindowOptions, SettingsStore, Shell, WorkspaceWindow, WorkspaceWindowOptions } from '../../shell/port';
+import { fileSecretStore, type SecretStore } from '../../shell/secrets';
 import { openSettingsStore } from '../../shell/settings';
 import { serveWorkspaceFile } from '../../shell/static-files';
 
@@ -24,6 +39,8 @@ export class ElectronShell implements Shell {
   readonly kind = 'electron';
   readonly workspaceOrigin = ELECTRON_WORKSPACE_ORIGIN;
   readonly settings: SettingsStore;
+  /** Encrypted with the OS keychain (safeStorage) before they touch the disk. */
+  readonly secrets: SecretStore;
   private window: BrowserWindow | undefined;
 
   constructor(
@@ -35,6 +52,10 @@ export class ElectronShell implements Shell {
       () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'settings' }),
       log,
     );
+    this.secrets = fileSecretStore(join(dataDir, 'secrets.json'), {
+      encode: (plain) => safeStorage.encryptString(plain).toString('base64'),
+      decode: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
+    });
   }
 
   locale(): string {
@@ -50,6 +71,16 @@ export class ElectronShell implements Shell {
     };
     const result = this.window ? await dialog.showOpenDialog(this.window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+
+  readonly chooseSaveFile = async (defaultName: string): Promise<string | null> => {
+    const options: SaveDialogOptions = {
+      title: 'Export clients',
+      defaultPath: join(app.getPath('documents'), defaultName),
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    };
+    const result = this.window ? await dialog.showSaveDialog(this.window, options) : await dialog.showSaveDialog(options);
+    return result.canceled ? null : (result.filePath ?? null);
   };
 
   async openWorkspaceWindow({ onInvoke, onClosed }: WorkspaceWindowOptions): Promise<WorkspaceWindow> {
@@ -124,7 +155,125 @@ export class ElectronShell implements Shell {
     };
   }
 
+  /**
+   * A portal window: our own script-free bar (title, accent, "Return to
+   * reseller") above a sandboxed view on the partition, with no preload, no
+   * permissions, navigation held to the allowed origins, pop-ups kept in the
+   * same partition, downloads asked through Electron's save dialog.
+   */
+  async openPortalWindow(options: PortalWindowOptions): Promise<PortalWindow> {
+    const ses = session.fromPartition(options.partition);
+    guardPortalSession(ses, options);
+    const window = new BaseWindow({ width: 1200, height: 820, title: options.title, backgroundColor: options.accent });
+    const portal = new WebContentsView({ webPreferences: portalPreferences(options.partition) });
+    guardPortalContents(portal.webContents, options);
+    window.contentView.addChildView(portal);
+
+    const barHeight = options.bar ? 40 : 0;
+    if (options.bar) {
+      const bar = new WebContentsView({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+      bar.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+      bar.webContents.on('will-navigate', (event, url) => {
+        event.preventDefault();
+        if (url === RETURN_URL) options.onReturn();
+      });
+      window.contentView.addChildView(bar);
+      void bar.webContents.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(barPage(options))}`);
+      window.on('resize', () => bar.setBounds({ x: 0, y: 0, width: window.getContentSize()[0]!, height: barHeight }));
+      bar.setBounds({ x: 0, y: 0, width: window.getContentSize()[0]!, height: barHeight });
+    }
+    const layout = () => {
+      const [width, height] = window.getContentSize();
+      portal.setBounds({ x: 0, y: barHeight, width: width!, height: height! - barHeight });
+    };
+    window.on('resize', layout);
+    layout();
+
+    let closing = false;
+    const wipe = async () => {
+      if (options.partition.startsWith('persist:')) return;
+      await ses.clearStorageData();
+      await ses.clearCache();
+      await ses.clearAuthCache();
+    };
+    window.on('closed', () => {
+      if (closing) return;
+      closing = true;
+      void wipe();
+      options.onClosed();
+    });
+    await portal.webContents.loadURL(options.url);
+    return {
+      focus: () => {
+        window.show();
+        window.focus();
+      },
+      close: async () => {
+        if (closing) return;
+        closing = true;
+        window.close();
+        await wipe();
+      },
+    };
+  }
+
   async close(): Promise<void> {
     app.quit();
   }
+}
+
+const RETURN_URL = 'https://return.reseller-desk.invalid/';
+
+const portalPreferences = (partition: string) => ({
+  partition,
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+});
+
+const isAllowed = (url: string, origins: string[]) => {
+  try {
+    return origins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+};
+
+function guardPortalSession(ses: Session, options: PortalWindowOptions): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    options.onActivity();
+    callback({ cancel: !isAllowed(details.url, options.allowedOrigins) && !details.url.startsWith('devtools://') });
+  });
+}
+
+/** Navigation held to the portal; pop-ups open in the same partition under the same rules. */
+function guardPortalContents(contents: WebContents, options: PortalWindowOptions): void {
+  const hold = (event: { preventDefault(): void }, url: string) => {
+    if (!isAllowed(url, options.allowedOrigins)) event.preventDefault();
+  };
+  contents.on('will-navigate', hold);
+  contents.on('will-redirect', hold);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) =>
+    isAllowed(url, options.allowedOrigins)
+      ? { action: 'allow', overrideBrowserWindowOptions: { webPreferences: portalPreferences(options.partition) } }
+      : { action: 'deny' },
+  );
+  contents.on('did-create-window', (child) => guardPortalContents(child.webContents, options));
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The bar is static HTML without script; its link is caught by will-navigate. */
+function barPage({ bar, accent }: PortalWindowOptions): string {
+  return `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><style>
+body{margin:0;height:40px;display:flex;align-items:center;justify-content:space-between;padding:0 14px;background:${escapeHtml(accent)};color:#fff;font:600 13px system-ui,sans-serif}
+a{color:#fff;border:1px solid #fff8;border-radius:6px;padding:4px 10px;text-decoration:none}a:hover{background:#fff2}
+</style></head><body><span>${escapeHtml(bar?.text ?? '')}</span><a href="${RETURN_URL}">${escapeHtml(bar?.returnLabel ?? '')}</a></body></html>`;
 }

@@ -1,0 +1,46 @@
+import type { HandlersOf } from '../app/context';
+import { checkLogo } from './logo';
+import { readBrand, setLogo, updateBrand } from './repository';
+
+/** Audit values of a logo: what it is, never its bytes. */
+const logoFacts = (logo: { type: string; bytes: number } | null) => ({ logoType: logo?.type ?? null, logoBytes: logo?.bytes ?? null });
+
+export const brandingHandlers: HandlersOf<'branding.get' | 'branding.update' | 'branding.logo.set' | 'branding.logo.remove'> = {
+  'branding.get': (_input, ctx) => readBrand(ctx.workspace().db),
+
+  'branding.update': (patch, ctx) =>
+    ctx.write((tx, audit) => {
+      const before = readBrand(tx);
+      updateBrand(tx, patch);
+      audit({
+        action: 'branding.updated',
+        summary: 'Brand changed',
+        before: { displayName: before.displayName, primaryColour: before.primaryColour },
+        after: { displayName: patch.displayName ?? before.displayName, primaryColour: patch.primaryColour ?? before.primaryColour },
+      });
+      return readBrand(tx);
+    }),
+
+  'branding.logo.set': ({ data }, ctx) => {
+    const logo = checkLogo(Buffer.from(data, 'base64'));
+    return ctx.write((tx, audit) => {
+      const before = readBrand(tx).logo;
+      setLogo(tx, logo);
+      audit({
+        action: 'branding.logoSet',
+        summary: `Logo set (${logo.type}, ${logo.width} × ${logo.height})`,
+        before: logoFacts(before),
+        after: { ...logoFacts({ type: logo.type, bytes: logo.bytes.length }), removedBySanitising: logo.removed.join(', ') },
+      });
+      return { ...readBrand(tx), removed: logo.removed };
+    });
+  },
+
+  'branding.logo.remove': (_input, ctx) =>
+    ctx.write((tx, audit) => {
+      const before = readBrand(tx).logo;
+      setLogo(tx, null);
+      audit({ action: 'branding.logoRemoved', summary: 'Logo removed', before: logoFacts(before), after: logoFacts(null) });
+      return readBrand(tx);
+    }),
+};

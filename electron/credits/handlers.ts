@@ -1,0 +1,37 @@
+import type { HandlersOf } from '../app/context';
+import { AppError, invalidField } from '../app/errors';
+import { requireChangeableClient, requireReachableClient } from '../clients/handlers';
+import { appendCredit, balancesOf, creditHistory } from './repository';
+
+export const creditHandlers: HandlersOf<'clients.credits.add' | 'clients.credits.history'> = {
+  'clients.credits.add': ({ id, kind, reason, amount, note }, ctx) => {
+    requireChangeableClient(ctx, id);
+    if (amount === 0) throw invalidField('amount', 'credits.zero', 'Enter an amount other than 0.');
+    if (reason === 'top_up' && amount < 0) throw invalidField('amount', 'credits.topUpPositive', 'A top-up adds credits: enter a positive amount.');
+    if (reason === 'usage' && amount > 0) throw invalidField('amount', 'credits.usageNegative', 'Usage takes credits: enter a negative amount.');
+    if (reason === 'correction' && note === '') throw invalidField('note', 'credits.noteRequired', 'Say why in a note: corrections need a reason.');
+    return ctx.write((tx, audit) => {
+      const before = balancesOf(tx, id);
+      const after = before[kind] + amount;
+      if (after < 0) {
+        throw new AppError('CONFLICT', 'credits.wouldGoNegative', `The ${kind} balance is ${before[kind]}; taking ${-amount} would make it negative.`, {
+          params: { kind, balance: before[kind], amount },
+        });
+      }
+      appendCredit(tx, { clientId: id, kind, amount, reason, note }, { id: ctx.operator.id, name: ctx.operator.displayName }, ctx.now());
+      audit({
+        action: 'client.credits',
+        clientId: id,
+        summary: `${kind} credits ${amount > 0 ? '+' : ''}${amount} (${reason})${note ? `: ${note}` : ''}`,
+        before: { [kind]: before[kind] },
+        after: { [kind]: after },
+      });
+      return balancesOf(tx, id);
+    });
+  },
+
+  'clients.credits.history': ({ id, ...filter }, ctx) => {
+    requireReachableClient(ctx, id);
+    return creditHistory(ctx.workspace().db, { clientId: id, ...filter });
+  },
+};

@@ -1,0 +1,77 @@
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { CreditBalances, CreditKind, CreditReason } from '../../shared/credits';
+import type { Actor } from '../audit/write';
+import { insertMany } from '../db/batch';
+import type { Queryable } from '../db/open';
+import { creditLedger } from './schema';
+
+export function balancesOf(db: Queryable, clientId: number): CreditBalances {
+  const rows = db
+    .select({ kind: creditLedger.kind, balance: sql<number>`coalesce(sum(${creditLedger.amount}), 0)` })
+    .from(creditLedger)
+    .where(eq(creditLedger.clientId, clientId))
+    .groupBy(creditLedger.kind)
+    .all();
+  const balances = { sms: 0, call: 0 };
+  for (const row of rows) balances[row.kind] = row.balance;
+  return balances;
+}
+
+export interface LedgerEntry {
+  clientId: number;
+  kind: CreditKind;
+  amount: number;
+  reason: CreditReason;
+  note: string;
+}
+
+export function appendCredit(db: Queryable, entry: LedgerEntry, actor: Actor, at: number): void {
+  db.insert(creditLedger)
+    .values({ ...entry, operatorId: actor.id, actor: actor.name, at })
+    .run();
+}
+
+export function appendCredits(db: Queryable, entries: readonly LedgerEntry[], actor: Actor, at: number): void {
+  insertMany(db, creditLedger, entries.map((entry) => ({ ...entry, operatorId: actor.id, actor: actor.name, at })));
+}
+
+/** Prepared once for many entries (bulk grants). */
+export function preparedCredit(db: Queryable) {
+  return db
+    .insert(creditLedger)
+    .values({
+      clientId: sql.placeholder('clientId'),
+      kind: sql.placeholder('kind'),
+      amount: sql.placeholder('amount'),
+      reason: sql.placeholder('reason'),
+      note: sql.placeholder('note'),
+      operatorId: sql.placeholder('operatorId'),
+      actor: sql.placeholder('actor'),
+      at: sql.placeholder('at'),
+    })
+    .prepare();
+}
+
+export function creditHistory(db: Queryable, filter: { clientId: number; kind?: CreditKind | undefined; offset: number; limit: number }) {
+  const where = and(eq(creditLedger.clientId, filter.clientId), filter.kind ? eq(creditLedger.kind, filter.kind) : undefined);
+  const total = db.select({ n: count() }).from(creditLedger).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: creditLedger.id,
+      kind: creditLedger.kind,
+      amount: creditLedger.amount,
+      reason: creditLedger.reason,
+      note: creditLedger.note,
+      actor: creditLedger.actor,
+      at: creditLedger.at,
+      // A window function: Drizzle has no builder for it.
+      balanceAfter: sql<number>`sum(${creditLedger.amount}) OVER (PARTITION BY ${creditLedger.kind} ORDER BY ${creditLedger.id})`,
+    })
+    .from(creditLedger)
+    .where(where)
+    .orderBy(desc(creditLedger.id))
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .all();
+  return { total, rows };
+}

@@ -1,0 +1,17 @@
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const features = sqliteTable('features', {
+  key: text('key').primaryKey(),
+  position: integer('position').notNull(),
+  inPlan: integer('in_plan', { mode: 'boolean' }).notNull(),
+  hidden: integer('hidden', { mode: 'boolean' }).notNull(),
+});
+
+export const clientFeatures = sqliteTable(
+  'client_features',
+  {
+    clientId: integer('client_id').notNull(),
+    featureKey: text('feature_key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.featureKey] })],
+);

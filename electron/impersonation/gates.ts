@@ -1,0 +1,49 @@
+import type { ClientDetail } from '../../shared/clients';
+import type { ImpersonationSettings, View } from '../../shared/impersonation';
+import type { Permission } from '../../shared/permissions';
+import type { SignedInOperator } from '../app/context';
+import { AppError, forbidden, invalidField } from '../app/errors';
+
+export const permissionFor = (view: View): Permission => (view === 'client' ? 'impersonate.client' : 'impersonate.partner');
+
+/**
+ * Step 1 of the handshake, after the client was found within the operator's
+ * reach: may this operator open this client in this view now? Throws the
+ * refusal; answers whether the window must be read-only.
+ */
+export function admit(input: {
+  operator: SignedInOperator;
+  client: ClientDetail;
+  view: View;
+  reason: string;
+  settings: ImpersonationSettings;
+  access: { partnerAccess: 'allowed' | 'refused'; partnerAccessUntil: number | null };
+  now: number;
+}): { readOnly: boolean } {
+  const { operator, client, view, settings, access } = input;
+  const permission = permissionFor(view);
+  if (!operator.permissions.has(permission)) {
+    throw new AppError('FORBIDDEN', 'errors.missingPermission', 'Your role does not include this right.', { params: { permission } });
+  }
+  if (client.status === 'archived') {
+    throw forbidden('impersonation.archived', 'Archived clients cannot be opened; restore the client first.');
+  }
+  if (view === 'partner') {
+    if (!settings.partnerLogin) {
+      throw forbidden('impersonation.partnerLoginOff', 'Partner login is off for this workspace. An administrator can turn it on in the settings.');
+    }
+    if (access.partnerAccess === 'refused') {
+      throw forbidden('impersonation.partnerRefused', 'This client does not allow partner access.');
+    }
+    if (access.partnerAccessUntil !== null && access.partnerAccessUntil <= input.now) {
+      throw forbidden('impersonation.partnerExpired', 'This client’s permission for partner access has expired.', { until: access.partnerAccessUntil });
+    }
+  }
+  if (client.status === 'suspended' && view === 'client') {
+    throw forbidden('impersonation.suspendedClientView', 'This client is suspended: open it in the partner view (read-only) instead.');
+  }
+  if (settings.reasonPolicy === 'required' && !input.reason.trim()) {
+    throw invalidField('reason', 'impersonation.reasonRequired', 'Please give a reason or ticket reference.');
+  }
+  return { readOnly: client.status === 'suspended' };
+}

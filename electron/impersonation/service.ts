@@ -1,0 +1,384 @@
+import { randomUUID } from 'node:crypto';
+import type { EndReason, OpenSessionInfo, View } from '../../shared/impersonation';
+import type { ChannelParsedInput, EventName, EventPayload } from '../../shared/ipc/contract';
+import type { HandlerContext, OperatorContext } from '../app/context';
+import { AppError, notFound, type Log } from '../app/errors';
+import { writeWithAudit } from '../audit/write';
+import { requireReachableClient } from '../clients/handlers';
+import { findClient, listClients } from '../clients/repository';
+import { authenticate } from '../operators/handlers';
+import { loadSignedInOperator } from '../operators/repository';
+import { startPortal, type Portal, type PortalBackend } from '../portal/server';
+import type { PortalView } from '../portal/pages';
+import type { PortalWindow, Shell } from '../shell/port';
+import type { WorkspaceHost } from '../workspace/host';
+import { admit } from './gates';
+import { jwksOf, loadSigningKey, type SigningKey } from './keys';
+import { endSession, findSession, insertSession, openSessionIds, readPartnerAccess, readSettings, setExpiry } from './repository';
+import { signLoginToken } from './tokens';
+
+export interface ImpersonationDeps {
+  shell: Shell;
+  host: WorkspaceHost;
+  now(): number;
+  log: Log;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** A context outside any IPC call: timeouts and the portal's own requests. */
+  context(): HandlerContext;
+  focusWorkspace(): void;
+}
+
+interface OpenSession {
+  id: string;
+  clientId: number;
+  clientName: string;
+  view: View;
+  operatorId: number;
+  operatorName: string;
+  reason: string | null;
+  readOnly: boolean;
+  startedAt: number;
+  expiresAt: number;
+  idleMs: number;
+  lastActivity: number;
+  warned: boolean;
+  /** Null while the window is opening. */
+  window: PortalWindow | null;
+}
+
+interface Runtime {
+  key: SigningKey;
+  portal: Portal;
+  issuer: string;
+}
+
+const WARN_BEFORE_MS = 60_000;
+const ACCENT: Record<View, string> = { client: '#0f766e', partner: '#b45309' };
+const VIEW_NAME: Record<View, string> = { client: 'Client view', partner: 'Partner view' };
+
+/**
+ * "Log in as client / partner" for this app: admits or refuses, records the
+ * session, signs the one-time token, opens the isolated window, ends it on
+ * return, close, timeout or request — and serves the built-in portal's needs.
+ */
+export class Impersonation {
+  private readonly open = new Map<string, OpenSession>();
+  private runtime: Promise<Runtime> | undefined;
+  private resellerWindow: PortalWindow | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: ImpersonationDeps) {}
+
+  /** Portal server and signing key, started on first need so the app starts fast. */
+  ready(): Promise<Runtime> {
+    this.runtime ??= this.start().catch((error: unknown) => {
+      this.runtime = undefined;
+      throw error;
+    });
+    return this.runtime;
+  }
+
+  private async start(): Promise<Runtime> {
+    const { settings, secrets } = this.deps.shell;
+    let installation = settings.get('installationId');
+    if (typeof installation !== 'string') settings.set('installationId', (installation = randomUUID()));
+    const key = await loadSigningKey(secrets);
+    const issuer = `urn:reseller-desk:${installation}`;
+    const backend = this.portalBackend(issuer, key);
+    // The same port across starts keeps the reseller portal's cookies and the published JWKS address valid.
+    const remembered = settings.get('portalPort');
+    const portal = await startPortal(backend, typeof remembered === 'number' ? remembered : 0).catch(() => startPortal(backend, 0));
+    settings.set('portalPort', Number(new URL(portal.origin).port));
+    this.timer = setInterval(() => void this.tick(), 1000);
+    this.timer.unref();
+    return { key, portal, issuer };
+  }
+
+  async openSession(ctx: OperatorContext, input: ChannelParsedInput<'impersonation.open'>): Promise<{ sessionId: string; focused: boolean }> {
+    const { db } = ctx.workspace();
+    const operator = ctx.operator;
+    let client;
+    let readOnly;
+    const settings = readSettings(db);
+    try {
+      client = requireReachableClient(ctx, input.clientId);
+      ({ readOnly } = admit({ operator, client, view: input.view, reason: input.reason, settings, access: readPartnerAccess(db, client.id), now: ctx.now() }));
+    } catch (error) {
+      if (error instanceof AppError) this.recordRefusal(ctx, input, error);
+      throw error;
+    }
+    if (!input.newWindow) {
+      const same = [...this.open.values()].find((s) => s.clientId === client.id && s.view === input.view && s.operatorId === operator.id);
+      if (same?.window) {
+        same.window.focus();
+        return { sessionId: same.id, focused: true };
+      }
+    }
+
+    const { key, portal, issuer } = await this.ready();
+    const now = ctx.now();
+    const session: OpenSession = {
+      id: randomUUID(),
+      clientId: client.id,
+      clientName: client.companyName,
+      view: input.view,
+      operatorId: operator.id,
+      operatorName: operator.displayName,
+      reason: input.reason || null,
+      readOnly,
+      startedAt: now,
+      expiresAt: now + settings.absoluteMinutes * 60_000,
+      idleMs: settings.idleMinutes * 60_000,
+      lastActivity: now,
+      warned: false,
+      window: null,
+    };
+    ctx.write((tx, audit) => {
+      insertSession(tx, session);
+      audit({
+        action: 'impersonation.started',
+        clientId: client.id,
+        summary: `Opened ${client.companyName} in the ${input.view} view`,
+        after: { sessionId: session.id, view: input.view, reason: session.reason, readOnly },
+      });
+    });
+    this.open.set(session.id, session);
+    try {
+      const token = await signLoginToken(key, issuer, { audience: portal.audience, sessionId: session.id, clientId: client.id, view: input.view, operator: { id: operator.id, name: operator.displayName } }, now);
+      session.window = await this.deps.shell.openPortalWindow({
+        partition: `impersonation:${session.id}`,
+        url: `${portal.origin}/sso?token=${encodeURIComponent(token)}`,
+        allowedOrigins: [portal.origin],
+        title: `${client.companyName} · ${VIEW_NAME[input.view]} — Reseller Desk`,
+        accent: ACCENT[input.view],
+        bar: { text: `${client.companyName} · ${VIEW_NAME[input.view]}${readOnly ? ' · read-only' : ''} · ${operator.displayName}`, returnLabel: 'Return to reseller' },
+        onClosed: () => void this.end(session.id, 'closed'),
+        onReturn: () => void this.end(session.id, 'return'),
+        onActivity: () => this.touch(session.id),
+      });
+    } catch (error) {
+      await this.end(session.id, 'closed');
+      throw error;
+    }
+    this.changed();
+    return { sessionId: session.id, focused: false };
+  }
+
+  private recordRefusal(ctx: OperatorContext, input: ChannelParsedInput<'impersonation.open'>, error: AppError): void {
+    const exists = !!findClient(ctx.workspace().db, input.clientId);
+    ctx.write((_tx, audit) =>
+      audit({
+        action: 'impersonation.refused',
+        clientId: exists ? input.clientId : null,
+        summary: `Refused to open client ${input.clientId} in the ${input.view} view: ${error.message}`,
+        after: { view: input.view, refusal: error.key, reason: input.reason || null },
+      }),
+    );
+  }
+
+  list(): OpenSessionInfo[] {
+    return [...this.open.values()].filter((s) => s.window).map((s) => this.info(s));
+  }
+
+  private info(s: OpenSession): OpenSessionInfo {
+    const idleEnds = s.lastActivity + s.idleMs;
+    return {
+      id: s.id,
+      clientId: s.clientId,
+      clientName: s.clientName,
+      view: s.view,
+      operatorName: s.operatorName,
+      reason: s.reason,
+      readOnly: s.readOnly,
+      startedAt: s.startedAt,
+      endsAt: Math.min(idleEnds, s.expiresAt),
+      endsBy: idleEnds < s.expiresAt ? 'idle' : 'absolute',
+    };
+  }
+
+  private mine(sessionId: string): OpenSession {
+    const session = this.open.get(sessionId);
+    if (!session) throw notFound('impersonation.notOpen', 'This client window is not open (any more).');
+    return session;
+  }
+
+  focus(sessionId: string): void {
+    this.mine(sessionId).window?.focus();
+  }
+
+  /** Closes the window, wipes its partition and ends the record; false if it had ended already. */
+  async end(sessionId: string, reason: EndReason): Promise<boolean> {
+    const session = this.open.get(sessionId);
+    if (!session) return false;
+    this.open.delete(sessionId);
+    const now = this.deps.now();
+    const recorded = writeWithAudit(this.deps.host.database().db, { id: session.operatorId, name: session.operatorName }, now, (tx, audit) => {
+      const ended = endSession(tx, sessionId, now, reason);
+      audit({
+        action: 'impersonation.ended',
+        clientId: session.clientId,
+        summary: `Closed the ${session.view} view of ${session.clientName} (${reason}) after ${Math.round((now - session.startedAt) / 1000)} s`,
+        before: { sessionId },
+        after: { endReason: reason, durationMs: now - session.startedAt },
+      });
+      return ended;
+    });
+    if (this.runtime) (await this.runtime).portal.forget(sessionId);
+    await session.window?.close();
+    if (reason === 'return') this.deps.focusWorkspace();
+    this.changed();
+    return recorded;
+  }
+
+  async endAll(reason: EndReason): Promise<number> {
+    const ids = [...this.open.keys()];
+    for (const id of ids) await this.end(id, reason);
+    return ids.length;
+  }
+
+  extend(sessionId: string, actor: { id: number; name: string }): OpenSessionInfo {
+    const session = this.mine(sessionId);
+    const now = this.deps.now();
+    const settings = readSettings(this.deps.host.database().db);
+    const expiresAt = Math.max(session.expiresAt, now + settings.absoluteMinutes * 60_000);
+    writeWithAudit(this.deps.host.database().db, actor, now, (tx, audit) => {
+      setExpiry(tx, sessionId, expiresAt);
+      audit({
+        action: 'impersonation.extended',
+        clientId: session.clientId,
+        summary: `Extended the ${session.view} view of ${session.clientName}`,
+        before: { expiresAt: session.expiresAt },
+        after: { expiresAt },
+      });
+    });
+    Object.assign(session, { expiresAt, lastActivity: now, warned: false });
+    this.changed();
+    return this.info(session);
+  }
+
+  touch(sessionId: string): void {
+    const session = this.open.get(sessionId);
+    if (session) session.lastActivity = this.deps.now();
+  }
+
+  /** Ends sessions past their idle or absolute limit; warns a minute before. */
+  async tick(): Promise<void> {
+    const now = this.deps.now();
+    for (const session of [...this.open.values()]) {
+      if (!session.window) continue;
+      const info = this.info(session);
+      if (now >= info.endsAt) {
+        await this.end(session.id, info.endsBy === 'idle' ? 'timeout-idle' : 'timeout-absolute');
+      } else if (info.endsAt - now <= WARN_BEFORE_MS && !session.warned) {
+        session.warned = true;
+        this.deps.emit('impersonation.expiring', info);
+      }
+    }
+  }
+
+  /** Records left open by an earlier run ended with it: its windows and memory partitions are gone. */
+  closeStale(): void {
+    if (!this.deps.host.isOpen) return;
+    const { db } = this.deps.host.database();
+    const now = this.deps.now();
+    for (const id of openSessionIds(db)) {
+      if (this.open.has(id)) continue;
+      const found = findSession(db, id);
+      if (!found) continue;
+      writeWithAudit(db, { id: found.session.operatorId, name: found.session.operatorName }, now, (tx, audit) => {
+        endSession(tx, id, now, 'app-closed');
+        audit({ action: 'impersonation.ended', clientId: found.session.clientId, summary: `Closed with the app: ${found.clientName}`, after: { endReason: 'app-closed' } });
+      });
+    }
+  }
+
+  async publicKeys(): Promise<{ jwks: string; url: string; issuer: string }> {
+    const { key, portal, issuer } = await this.ready();
+    return { jwks: JSON.stringify(jwksOf(key), null, 2), url: portal.jwksUrl, issuer };
+  }
+
+  async openResellerPortal(): Promise<void> {
+    if (this.resellerWindow) return this.resellerWindow.focus();
+    const { portal } = await this.ready();
+    this.resellerWindow = await this.deps.shell.openPortalWindow({
+      partition: 'persist:reseller-portal',
+      url: `${portal.origin}/reseller`,
+      allowedOrigins: [portal.origin],
+      title: 'My reseller portal — Reseller Desk',
+      accent: '#1f4e79',
+      bar: null,
+      onClosed: () => void (this.resellerWindow = undefined),
+      onReturn: () => undefined,
+      onActivity: () => undefined,
+    });
+  }
+
+  /** On quit: every open session ends with the app (the windows close with the shell). */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    if (this.deps.host.isOpen) await this.endAll('app-closed');
+    await this.resellerWindow?.close();
+    if (this.runtime) await (await this.runtime).portal.stop();
+  }
+
+  private changed(): void {
+    this.deps.emit('impersonation.changed', this.list());
+  }
+
+  private portalBackend(issuer: string, key: SigningKey): PortalBackend {
+    return {
+      now: () => this.deps.now(),
+      issuer,
+      jwks: () => jwksOf(key),
+      view: (sessionId) => this.portalView(sessionId),
+      touch: (sessionId) => this.touch(sessionId),
+      returnToReseller: async (sessionId) => void (await this.end(sessionId, 'return')),
+      extend: (sessionId) => {
+        const session = this.open.get(sessionId);
+        if (session) this.extend(sessionId, { id: session.operatorId, name: session.operatorName });
+      },
+      refused: (refusal, { clientId, sessionId }) =>
+        writeWithAudit(this.deps.host.database().db, { id: null, name: 'Built-in portal' }, this.deps.now(), (_tx, audit) =>
+          audit({
+            action: 'portal.tokenRefused',
+            clientId: clientId !== undefined && findClient(this.deps.host.database().db, clientId) ? clientId : null,
+            summary: `The portal refused a sign-in link: ${refusal}`,
+            after: { refusal, sessionId: sessionId ?? null },
+          }),
+        ),
+      signInReseller: async (email, password) => {
+        try {
+          const operator = await authenticate(this.deps.context(), { email: email.trim().toLowerCase(), password }, { action: 'portal.resellerSignedIn', summary: 'Signed in to the reseller portal' });
+          return { operatorId: operator.id, name: operator.displayName };
+        } catch (error) {
+          if (error instanceof AppError) return { refused: error.message };
+          throw error;
+        }
+      },
+      resellerOverview: (operatorId) => {
+        const { db } = this.deps.host.database();
+        const operator = loadSignedInOperator(db, operatorId);
+        if (!operator) return null;
+        return { name: operator.displayName, clients: listClients(db, { operatorId, allClients: operator.allClients }, { query: '', offset: 0, limit: 1 }).total };
+      },
+    };
+  }
+
+  private portalView(sessionId: string): PortalView | null {
+    const session = this.open.get(sessionId);
+    if (!session || !this.deps.host.isOpen) return null;
+    const client = findClient(this.deps.host.database().db, session.clientId);
+    if (!client) return null;
+    // The client view speaks the client's language; the partner view is the reseller's console and speaks theirs.
+    const language = session.view === 'client' ? client.language : this.deps.context().preferences.read().language;
+    return {
+      session: { id: session.id, view: session.view, readOnly: session.readOnly || client.status === 'suspended', operatorName: session.operatorName, endsAt: this.info(session).endsAt },
+      client,
+      language,
+      brand: { name: 'Reseller Desk', colour: '#1f4e79', logo: null },
+      features: [],
+      users: [],
+      seats: null,
+    };
+  }
+}

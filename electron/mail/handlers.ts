@@ -1,0 +1,10 @@
+import type { HandlersOf } from '../app/context';
+import { requireReachableClient } from '../clients/handlers';
+import { listOutbox } from './repository';
+
+export const mailHandlers: HandlersOf<'mail.outbox'> = {
+  'mail.outbox': ({ clientId, offset, limit }, ctx) => {
+    if (clientId !== undefined) requireReachableClient(ctx, clientId);
+    return listOutbox(ctx.workspace().db, { clientId, offset, limit, limitedTo: ctx.operator.allClients ? undefined : ctx.operator.id });
+  },
+};

@@ -1,0 +1,141 @@
+import { html, raw } from 'hono/html';
+import type { ClientDetail } from '../../shared/clients';
+import type { View } from '../../shared/impersonation';
+import type { Language } from '../../shared/settings';
+import type { TokenRefusal } from '../impersonation/tokens';
+import { portalText } from './text';
+
+export type PortalSection = 'dashboard' | 'users' | 'settings';
+
+/** Everything a portal page shows, read afresh from the workspace for each request. */
+export interface PortalView {
+  session: { id: string; view: View; readOnly: boolean; operatorName: string; endsAt: number };
+  client: ClientDetail;
+  language: Language;
+  /** The reseller's white label, shown in the client view only. */
+  brand: { name: string; colour: string; logo: string | null };
+  /** Enabled features; in the partner view also those white-labelling hides. */
+  features: { key: string; label: string; hiddenByWhiteLabel: boolean }[];
+  users: { name: string; email: string; role: string; status: string }[];
+  seats: { used: number; limit: number } | null;
+}
+
+const shell = (title: string, language: Language, body: unknown) => html`<!doctype html>
+<html lang="${language}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <link rel="stylesheet" href="/assets/portal.css" />
+    <script src="/assets/portal.js" defer></script>
+  </head>
+  <body>
+    ${body}
+  </body>
+</html>`;
+
+export function portalPage(section: PortalSection, view: PortalView, csrf: string) {
+  const t = portalText(view.language);
+  const { session, client, brand } = view;
+  const partner = session.view === 'partner';
+  const title = `${client.companyName} · ${partner ? 'Partner' : brand.name}`;
+  const nav = (['dashboard', 'users', 'settings'] as const).map(
+    (s) => html`<a href="/${s}" ${s === section ? raw('aria-current="page"') : ''}>${t[s]}</a>`,
+  );
+  return shell(
+    title,
+    view.language,
+    html`<div class="acting ${partner ? 'partner' : 'client'}" role="banner" data-view="${session.view}">
+        <span>${partner ? t.actingPartner(session.operatorName, client.companyName) : t.actingClient(session.operatorName, client.companyName)}</span>
+        <form method="post" action="/return">
+          <input type="hidden" name="_csrf" value="${csrf}" />
+          <button type="submit">${t.returnToReseller}</button>
+        </form>
+      </div>
+      <div class="timer" hidden data-csrf="${csrf}" data-text="${t.endsSoon}" data-extend="${t.extend}"></div>
+      ${session.readOnly ? html`<p class="read-only" role="status">${t.readOnly}</p>` : ''}
+      <header class="brand" data-colour="${partner ? '' : brand.colour}">
+        ${!partner && brand.logo ? html`<img src="${brand.logo}" alt="${brand.name}" />` : ''}
+        <strong>${partner ? 'Partner console' : brand.name}</strong>
+        <span class="client-name">${client.companyName}</span>
+      </header>
+      <nav>${nav}</nav>
+      <main>${sections[section](view, t)}</main>`,
+  );
+}
+
+type Text = ReturnType<typeof portalText>;
+
+const sections: Record<PortalSection, (view: PortalView, t: Text) => unknown> = {
+  dashboard: ({ features }, t) => html`<h1>${t.features}</h1>
+    ${features.length
+      ? html`<ul class="features">
+          ${features.map(
+            (f) => html`<li data-feature="${f.key}" class="${f.hiddenByWhiteLabel ? 'hidden-feature' : ''}">
+              ${f.label}${f.hiddenByWhiteLabel ? html` <small>(${t.hiddenByWhiteLabel})</small>` : ''}
+            </li>`,
+          )}
+        </ul>`
+      : html`<p>${t.noFeatures}</p>`}`,
+  users: ({ users, seats }, t) => html`<h1>${t.users}</h1>
+    ${seats ? html`<p>${t.seats(seats.used, seats.limit)}</p>` : ''}
+    ${users.length
+      ? html`<table>
+          <thead><tr><th>${t.name}</th><th>${t.email}</th><th>${t.role}</th><th>${t.status}</th></tr></thead>
+          <tbody>${users.map((u) => html`<tr><td>${u.name}</td><td>${u.email}</td><td>${u.role}</td><td>${u.status}</td></tr>`)}</tbody>
+        </table>`
+      : html`<p>${t.noUsers}</p>`}`,
+  settings: ({ client }, t) => html`<h1>${t.settings}</h1>
+    <dl>
+      <dt>${t.company}</dt><dd>${client.companyName}</dd>
+      <dt>${t.contact}</dt><dd>${client.contactName}<br />${client.contactEmail}<br />${client.contactPhone}</dd>
+      <dt>${t.address}</dt><dd>${client.street}<br />${client.postalCode} ${client.city}<br />${client.country}</dd>
+      <dt>${t.status}</dt><dd>${client.status}</dd>
+    </dl>`,
+};
+
+const refusalText: Record<TokenRefusal | 'replay' | 'session', string> = {
+  malformed: 'The sign-in link is damaged.',
+  signature: 'The sign-in link was not issued by your reseller’s workspace.',
+  expired: 'The sign-in link has expired (links work for 60 seconds).',
+  audience: 'The sign-in link is meant for another portal.',
+  issuer: 'The sign-in link comes from an unknown workspace.',
+  claims: 'The sign-in link does not say whom it is for.',
+  replay: 'The sign-in link was used already; each link opens one window once.',
+  session: 'The session this link belongs to has ended or does not match.',
+};
+
+export const refusedPage = (refusal: keyof typeof refusalText) =>
+  shell('Sign-in refused', 'en', html`<main class="message"><h1>Sign-in refused</h1><p data-refusal="${refusal}">${refusalText[refusal]}</p></main>`);
+
+export const endedPage = () =>
+  shell('Session ended', 'en', html`<main class="message"><h1>Session ended</h1><p>You have returned to the reseller workspace. This window can be closed.</p></main>`);
+
+export const signInPage = (error: string | null) =>
+  shell(
+    'My reseller portal',
+    'en',
+    html`<main class="message">
+      <h1>My reseller portal</h1>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+      <form method="post" action="/reseller/sign-in" class="sign-in">
+        <label>E-mail <input name="email" type="email" autocomplete="username" required /></label>
+        <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
+        <button type="submit">Sign in</button>
+      </form>
+    </main>`,
+  );
+
+export const resellerPage = (overview: { name: string; clients: number }, csrf: string) =>
+  shell(
+    'My reseller portal',
+    'en',
+    html`<main class="message">
+      <h1>My reseller portal</h1>
+      <p data-reseller="${overview.name}">Signed in as ${overview.name}. You manage ${overview.clients} clients.</p>
+      <form method="post" action="/reseller/sign-out">
+        <input type="hidden" name="_csrf" value="${csrf}" />
+        <button type="submit">Sign out</button>
+      </form>
+    </main>`,
+  );

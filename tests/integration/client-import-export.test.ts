@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IMPORT_MAX_BYTES } from '../../shared/client-import';
+import { snapshot, testCore, withAdministrator, type TestCore } from '../support/core';
+import { createClient, csv, previewImport } from '../support/portfolio';
+
+let t: TestCore;
+afterEach(async () => t?.dispose());
+
+async function admin() {
+  t = testCore();
+  await withAdministrator(t);
+}
+
+const header = 'company_name,contact_name,contact_email,contact_phone,city,country,language,time_zone,tags,features,seat_limit,sms_credits';
+
+describe('CSV import', () => {
+  it('previews, then commits all rows in one go with audit, features, credits and search', async () => {
+    await admin();
+    const { importId, preview } = await previewImport(
+      t,
+      csv(header, 'Acme Ltd,Ann Able,ann@acme.example,+44 20 7946 0958,London,gb,en,Europe/London,vip; wholesale,calendar;invoices,3,100', 'Bolt GmbH,Ben Bolt,ben@bolt.example,,Berlin,DE,de,Europe/Berlin,,,,'),
+    );
+    expect(preview).toMatchObject({ fileName: 'clients.csv', rows: 2, validRows: 2, invalidRows: 0, errorCount: 0, warningCount: 0 });
+    expect(preview.columns.map((c) => c.field)).toEqual(['companyName', 'contactName', 'contactEmail', 'contactPhone', 'city', 'country', 'language', 'timeZone', 'tags', 'features', 'seatLimit', 'smsCredits']);
+    expect(preview.sample[0]).toEqual({ row: 2, values: expect.objectContaining({ companyName: 'Acme Ltd', country: 'GB', tags: 'vip; wholesale', seatLimit: '3' }) });
+    expect(await t.ok('clients.import.commit', { importId, mode: 'allOrNothing' })).toEqual({ imported: 2, skipped: 0 });
+    const acme = (await t.ok('clients.list', { query: 'wholesale' })).rows[0]!;
+    expect(await t.ok('clients.get', { id: acme.id })).toMatchObject({ companyName: 'Acme Ltd', features: ['calendar', 'invoices'], seatLimit: 3, credits: { sms: 100, call: 0 }, status: 'active' });
+    const bolt = (await t.ok('clients.list', { query: 'bolt' })).rows[0]!;
+    expect(await t.ok('clients.get', { id: bolt.id })).toMatchObject({ seatLimit: 5, language: 'de', features: [] });
+    expect((await t.ok('audit.list', { clientId: acme.id })).rows[0]).toMatchObject({ action: 'client.imported', after: { companyName: 'Acme Ltd' } });
+    expect((await t.ok('audit.list', {})).rows[0]).toMatchObject({ action: 'clients.imported', after: { imported: 2, skipped: 0, file: 'clients.csv' } });
+    const progress = t.shell.events.filter(([e]) => e === 'clients.import.progress').map(([, p]) => (p as { phase: string }).phase);
+    expect(progress).toEqual(expect.arrayContaining(['reading', 'validating', 'committing', 'done']));
+    // The finished import is closed.
+    expect((await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).key).toBe('import.notFound');
+  });
+
+  it('reads quotes, separators and line breaks inside fields, a BOM, semicolons and spreadsheet headers', async () => {
+    await admin();
+    const text = '\uFEFFFirma;Ansprechpartner;E-Mail;Notizen\r\n"Müller ""&"" Söhne; KG";Jörg Müller;joerg@mueller.example;"Line one\nline two, with comma"\r\n';
+    const { importId, preview } = await previewImport(t, text);
+    expect(preview.errorCount).toBe(0);
+    expect(preview.sample[0]!.values).toMatchObject({ companyName: 'Müller "&" Söhne; KG', contactName: 'Jörg Müller', notes: 'Line one\nline two, with comma' });
+    await t.ok('clients.import.commit', { importId, mode: 'allOrNothing' });
+    const { rows } = await t.ok('clients.list', { query: 'söhne' });
+    expect((await t.ok('clients.get', { id: rows[0]!.id })).notes).toBe('Line one\nline two, with comma');
+  });
+
+  it('reports each bad row with row, column and reason; all-or-nothing refuses, skipping imports the rest', async () => {
+    await admin();
+    await createClient(t, { companyName: 'Existing Ltd', contactEmail: 'taken@example.com' });
+    await t.ok('features.update', { key: 'api-access', inPlan: false });
+    const { importId, preview } = await previewImport(
+      t,
+      csv(
+        'company_name,contact_name,contact_email,contact_phone,features,seat_limit,favourite_colour',
+        'Good One,G,good1@example.com,,,,blue',
+        'Bad Mail,B,not-an-email,,,,',
+        'Bad Phone,B,phone@example.com,0301234,,,',
+        'Taken,T,taken@example.com,,,,',
+        'Twice,T,good1@example.com,,,,',
+        'Plan,P,plan@example.com,,api-access,,',
+        'Seats,S,seats@example.com,,,many,',
+        ',Nameless,nameless@example.com,,,,',
+        'Existing Ltd,E,other@example.com,,,,',
+        'Too,Many,cells@example.com,,,,,extra',
+      ),
+    );
+    expect(preview).toMatchObject({ rows: 10, validRows: 2, invalidRows: 8 });
+    const errors = preview.errors.map((e) => [e.row, e.column, e.key]);
+    expect(errors).toEqual([
+      [3, 'contact_email', 'validation.email'],
+      [4, 'contact_phone', 'validation.phone'],
+      [5, 'contact_email', 'clients.duplicateEmail'],
+      [6, 'contact_email', 'import.duplicateInFile'],
+      [7, 'features', 'features.notInPlan'],
+      [8, 'seat_limit', 'validation.type'],
+      [9, 'company_name', 'validation.required'],
+      [11, null, 'import.extraCells'],
+    ]);
+    expect(preview.errors[3]!.params).toEqual({ email: 'good1@example.com', firstRow: 2 });
+    expect(preview.warnings.map((w) => [w.row, w.key])).toEqual([
+      [1, 'import.columnIgnored'],
+      [10, 'clients.duplicateCompanyName'],
+    ]);
+    const before = snapshot(t);
+    expect(await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).toMatchObject({ code: 'CONFLICT', key: 'import.hasErrors', params: { invalid: 8, valid: 2 } });
+    expect(snapshot(t)).toBe(before);
+    expect(await t.ok('clients.import.commit', { importId, mode: 'skipInvalid' })).toEqual({ imported: 2, skipped: 8 });
+    expect((await t.ok('clients.list', {})).total).toBe(3);
+  });
+
+  it('says what is wrong with the file itself and changes nothing', async () => {
+    await admin();
+    const before = snapshot(t);
+    const latin1 = Buffer.concat([Buffer.from(`${header}\nM`), Buffer.from([0xfc]), Buffer.from('ller,M,m@example.com\n')]);
+    const cases: [string | Buffer, string, object?][] = [
+      [latin1, 'import.notUtf8', { line: 2 }],
+      [Buffer.from([0xff, 0xfe, 0x61, 0x00]), 'import.utf16'],
+      [csv('Acme Ltd,Ann,ann@example.com', 'Bolt,Ben,ben@example.com'), 'import.noHeader'],
+      [csv(header), 'import.empty'],
+      [csv('company_name,contact_name,contact_email', '"Acme,Ann,ann@example.com'), 'import.quoteNotClosed'],
+    ];
+    for (const [content, key, params] of cases) {
+      const error = await previewImport(t, content).then(
+        () => null,
+        (e: Error) => JSON.parse(e.message.slice(e.message.indexOf('{'))) as { key: string; params?: object },
+      );
+      expect(error, key).toMatchObject({ key, ...(params && { params }) });
+    }
+    const { preview } = await previewImport(t, csv('company_name,contact_email', 'Acme,a@example.com'));
+    expect(preview.errors).toEqual([expect.objectContaining({ row: 1, key: 'import.missingColumn', params: { column: 'contact_name' } })]);
+    expect(preview.validRows).toBe(0);
+    expect(snapshot(t)).toBe(before);
+  });
+
+  it('refuses a 50 MB file up front with the limit in the message, and more bytes than announced', async () => {
+    await admin();
+    const before = snapshot(t);
+    const error = await t.fail('clients.import.begin', { fileName: 'huge.csv', size: 50 * 1024 * 1024 });
+    expect(error).toMatchObject({ code: 'VALIDATION', key: 'import.tooLarge', params: { sizeMb: 50, limitMb: 25 } });
+    expect(error.message).toContain('25 MB');
+    const { importId } = await t.ok('clients.import.begin', { fileName: 'small.csv', size: 4 });
+    expect(await t.fail('clients.import.chunk', { importId, data: Buffer.from('12345').toString('base64') })).toMatchObject({ key: 'import.sizeMismatch', params: { declared: 4, received: 5 } });
+    // The refused import is over.
+    expect((await t.fail('clients.import.chunk', { importId, data: 'YQ==' })).key).toBe('import.notFound');
+    expect(IMPORT_MAX_BYTES).toBe(25 * 1024 * 1024);
+    expect(snapshot(t)).toBe(before);
+  });
+
+  it('lets the operator map columns, and cancelling leaves nothing behind', async () => {
+    await admin();
+    const { importId, preview } = await previewImport(t, csv('Kunde,Person,Mail', 'Acme,Ann,ann@example.com'));
+    expect(preview.columns.map((c) => c.field)).toEqual([null, null, 'contactEmail']);
+    const mapped = await t.ok('clients.import.preview', {
+      importId,
+      mapping: [
+        { index: 0, field: 'companyName' },
+        { index: 1, field: 'contactName' },
+      ],
+    });
+    expect(mapped).toMatchObject({ validRows: 1, errorCount: 0 });
+    expect((await t.fail('clients.import.preview', { importId, mapping: [{ index: 7, field: 'city' }] })).fields?.[0]).toMatchObject({ key: 'import.noSuchColumn' });
+    const before = snapshot(t);
+    expect(await t.ok('clients.import.cancel', { importId })).toBeNull();
+    expect((await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).key).toBe('import.notFound');
+    expect(snapshot(t)).toBe(before);
+  });
+
+  it('stops checking a large file when cancelled half-way, and leaves nothing behind', async () => {
+    await admin();
+    const rows = Array.from({ length: 12_000 }, (_, i) => `Company ${i},Person ${i},p${i}@example.com`);
+    const bytes = Buffer.from(csv('company_name,contact_name,contact_email', ...rows));
+    const { importId } = await t.ok('clients.import.begin', { fileName: 'big.csv', size: bytes.length });
+    await t.ok('clients.import.chunk', { importId, data: bytes.toString('base64') });
+    const before = snapshot(t);
+    const preview = t.call('clients.import.preview', { importId });
+    // The check yields every 5,000 rows, reporting progress; the cancel lands in between.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (t.shell.events.some(([e, p]) => e === 'clients.import.progress' && (p as { phase: string }).phase === 'validating')) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 0);
+    });
+    await t.ok('clients.import.cancel', { importId });
+    const result = await preview;
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'CONFLICT', key: 'import.cancelled' });
+    expect((await t.fail('clients.import.commit', { importId, mode: 'skipInvalid' })).key).toBe('import.notFound');
+    expect(snapshot(t)).toBe(before);
+  });
+
+  it('commits nothing when an e-mail was taken after the preview (all or nothing)', async () => {
+    await admin();
+    const { importId } = await previewImport(t, csv('company_name,contact_name,contact_email', 'Acme,Ann,late@example.com', 'Bolt,Ben,ben@example.com'));
+    await createClient(t, { contactEmail: 'late@example.com' });
+    const before = snapshot(t);
+    expect(await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).toMatchObject({ key: 'import.changedSincePreview', params: { rows: 1 } });
+    expect(snapshot(t)).toBe(before);
+    expect(await t.ok('clients.import.commit', { importId, mode: 'skipInvalid' })).toEqual({ imported: 1, skipped: 1 });
+  });
+});
+
+describe('CSV export', () => {
+  it('writes the current filter to a file that imports again unchanged, formulas defused', async () => {
+    await admin();
+    await createClient(t, {
+      companyName: '=HYPERLINK("http://evil")',
+      contactName: '@Ann, "the boss"',
+      contactEmail: 'ann@example.com',
+      contactPhone: '+49 30 1234567',
+      notes: 'first line\nsecond; line',
+      tags: ['vip', 'key account'],
+      features: ['calendar', 'reports'],
+      smsCredits: 12,
+    });
+    await createClient(t, { companyName: 'Not exported', contactEmail: 'no@example.com' });
+    const result = await t.ok('clients.export', { tag: 'vip' });
+    expect(result.rows).toBe(1);
+    expect(result.file).toMatch(/clients-2026-11-23\.csv$/);
+    const text = readFileSync(result.file!, 'utf8');
+    expect(text.startsWith('\uFEFFid,status,created_at,company_name')).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(text).toContain(`"'@Ann, ""the boss"""`);
+    expect(text).toContain("'+49 30 1234567");
+    expect((await t.ok('audit.list', {})).rows[0]).toMatchObject({ action: 'clients.exported', after: { rows: 1, file: result.file } });
+
+    const original = (await t.ok('clients.list', { tag: 'vip' })).rows[0]!;
+    const exported = await t.ok('clients.get', { id: original.id });
+    await t.ok('clients.archive', { id: original.id });
+    const { importId, preview } = await previewImport(t, readFileSync(result.file!));
+    expect(preview.warnings.map((w) => w.key)).toEqual(['import.columnIgnored', 'import.columnIgnored', 'import.columnIgnored']);
+    expect(preview.errorCount).toBe(0);
+    await t.ok('clients.import.commit', { importId, mode: 'allOrNothing' });
+    const again = (await t.ok('clients.list', { tag: 'vip', status: 'active' })).rows[0]!;
+    const { id: _id, createdAt: _c, updatedAt: _u, ssoTokenMasked: _s, status: _st, usersUsed: _uu, ...same } = exported;
+    expect(await t.ok('clients.get', { id: again.id })).toMatchObject(same);
+  });
+
+  it('exports a selection, and nothing when the operator cancels the save dialog', async () => {
+    await admin();
+    const { client: a } = await createClient(t);
+    const { client: b } = await createClient(t);
+    await createClient(t);
+    const result = await t.ok('clients.bulk.export', { ids: [b.id, a.id] });
+    expect(result.rows).toBe(2);
+    const lines = readFileSync(result.file!, 'utf8').trim().split('\r\n');
+    expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([b.id, a.id]);
+    t.shell.saveTo = null;
+    const before = snapshot(t);
+    expect(await t.ok('clients.bulk.export', { ids: [a.id] })).toEqual({ file: null, rows: 0 });
+    expect(snapshot(t)).toBe(before);
+  });
+});

@@ -1,0 +1,324 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../electron/operators/passwords';
+import { signLoginToken, type LoginGrant } from '../../electron/impersonation/tokens';
+import type { FakePortalWindow } from '../support/portal-browser';
+import { testCore, withDemo, type TestCore } from '../support/core';
+
+let t: TestCore;
+afterEach(() => t?.dispose());
+
+async function demo(): Promise<TestCore> {
+  t = testCore();
+  await withDemo(t);
+  return t;
+}
+
+const lastWindow = () => t.shell.portalWindows.at(-1)!;
+/** Text as it stands in the portal's HTML, where every interpolation is escaped. */
+const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const auditActions = async (clientId?: number) => (await t.ok('audit.list', clientId ? { clientId } : {})).rows.map((r) => r.action);
+const firstClient = async (status = 'active') => (await t.ok('clients.list', { status: status as 'active', limit: 2 })).rows;
+/** An active client whose portal speaks English. */
+async function englishClient() {
+  for (const row of (await t.ok('clients.list', { status: 'active', limit: 50 })).rows) {
+    if ((await t.ok('clients.get', { id: row.id })).language === 'en') return row;
+  }
+  throw new Error('the demo has no English client');
+}
+const enablePartnerLogin = () => t.ok('impersonation.settings.update', { partnerLogin: true });
+
+describe('log in as client', () => {
+  it('opens the client’s portal in its own memory-only partition, as the client sees it', async () => {
+    await demo();
+    const client = await englishClient();
+    const { sessionId, focused } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client', reason: 'Ticket #4711' });
+    expect(focused).toBe(false);
+    const window = lastWindow();
+    expect(window.options.partition).toBe(`impersonation:${sessionId}`);
+    expect(window.options.partition.startsWith('persist:')).toBe(false);
+    expect(window.options.title).toContain(client!.companyName);
+    expect(window.last).toMatchObject({ status: 200 });
+    expect(window.last!.url).toMatch(/\/dashboard$/);
+    expect(window.last!.body).toContain(escaped(client!.companyName));
+    expect(window.last!.body).toContain('data-view="client"');
+    expect(window.last!.body).toContain('<html lang="en">');
+    expect(window.last!.body).toContain('Return to reseller');
+    // The portal's cookie lives in this window's jar only.
+    expect([...window.cookies.keys()]).toEqual(['rdp_session']);
+
+    const [open] = await t.ok('impersonation.list');
+    expect(open).toMatchObject({ id: sessionId, clientId: client!.id, view: 'client', reason: 'Ticket #4711', operatorName: 'Demo Operator' });
+    expect(open!.endsAt - open!.startedAt).toBe(15 * 60_000);
+    expect(t.shell.events.some(([e]) => e === 'impersonation.changed')).toBe(true);
+    expect(await auditActions(client!.id)).toContain('impersonation.started');
+  });
+
+  it('focuses the open window for the same client and view unless a new one is asked for', async () => {
+    await demo();
+    const [client] = await firstClient();
+    const first = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    const again = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    expect(again).toEqual({ sessionId: first.sessionId, focused: true });
+    expect(t.shell.portalWindows).toHaveLength(1);
+    expect(t.shell.portalWindows[0]!.focused).toBe(1);
+    const another = await t.ok('impersonation.open', { clientId: client!.id, view: 'client', newWindow: true });
+    expect(another.sessionId).not.toBe(first.sessionId);
+    expect(t.shell.portalWindows).toHaveLength(2);
+  });
+
+  it('shows the partner view unbranded with the acting banner once partner login is on', async () => {
+    await demo();
+    const [client] = await firstClient();
+    const refused = await t.fail('impersonation.open', { clientId: client!.id, view: 'partner' });
+    expect(refused).toMatchObject({ code: 'FORBIDDEN', key: 'impersonation.partnerLoginOff' });
+    await enablePartnerLogin();
+    await t.ok('impersonation.open', { clientId: client!.id, view: 'partner' });
+    expect(lastWindow().last!.body).toContain(escaped(`You are acting as Demo Operator for ${client!.companyName} — partner view`));
+    expect(lastWindow().last!.body).toContain('data-view="partner"');
+    // The partner view is the reseller's console: it speaks the operator's language, whatever the client's.
+    await t.ok('preferences.update', { language: 'de' });
+    await t.ok('impersonation.open', { clientId: client!.id, view: 'partner', newWindow: true });
+    expect(lastWindow().last!.body).toContain(escaped(`Sie handeln als Demo Operator für ${client!.companyName} — Partneransicht`));
+  });
+});
+
+describe('ending a session', () => {
+  async function opened(): Promise<{ sessionId: string; window: FakePortalWindow; clientId: number }> {
+    await demo();
+    const [client] = await firstClient();
+    const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    return { sessionId, window: lastWindow(), clientId: client!.id };
+  }
+  const history = async (clientId: number) => (await t.ok('impersonation.history', { clientId })).rows;
+
+  it('returns to the reseller from the portal header: window closed, partition wiped, workspace forward', async () => {
+    const { window, clientId } = await opened();
+    const csrf = window.csrf();
+    expect(csrf).not.toBe('');
+    // Without the form token the portal refuses.
+    expect((await window.post(new URL('/return', window.last!.url).href, {})).status).toBe(403);
+    const page = await window.post(new URL('/return', window.last!.url).href, { _csrf: csrf });
+    expect(page.body).toContain('Session ended');
+    expect(window.closed).toBe(true);
+    expect(window.cookies.size).toBe(0);
+    expect(t.shell.focusedWorkspace).toBe(1);
+    expect(await t.ok('impersonation.list')).toEqual([]);
+    expect((await history(clientId))[0]).toMatchObject({ endReason: 'return', endedAt: t.clock.now });
+  });
+
+  it('returns from the window’s own bar, and ends when the window is closed', async () => {
+    const { window, clientId } = await opened();
+    window.options.onReturn();
+    await expect.poll(async () => (await history(clientId))[0]?.endReason).toBe('return');
+    const second = await t.ok('impersonation.open', { clientId, view: 'client' });
+    await lastWindow().closeByUser();
+    await expect.poll(async () => (await history(clientId)).find((h) => h.id === second.sessionId)?.endReason).toBe('closed');
+  });
+
+  it('ends one from the workspace, and all of them, and all on sign-out', async () => {
+    await demo();
+    const clients = await firstClient();
+    const a = await t.ok('impersonation.open', { clientId: clients[0]!.id, view: 'client' });
+    await t.ok('impersonation.open', { clientId: clients[1]!.id, view: 'client' });
+    await t.ok('impersonation.end', { sessionId: a.sessionId });
+    expect((await t.ok('impersonation.list')).map((s) => s.id)).not.toContain(a.sessionId);
+    expect(await t.ok('impersonation.endAll')).toEqual({ ended: 1 });
+    await t.ok('impersonation.open', { clientId: clients[0]!.id, view: 'client' });
+    await t.ok('session.signOut');
+    expect(t.shell.portalWindows.every((w) => w.closed)).toBe(true);
+    await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+    expect((await history(clients[0]!.id)).map((h) => h.endReason)).toEqual(['signed-out', 'ended']);
+    expect((await t.fail('impersonation.end', { sessionId: a.sessionId })).key).toBe('impersonation.notOpen');
+  });
+
+  it('a page of an ended session says so instead of showing the client', async () => {
+    const { window, sessionId } = await opened();
+    const cookie = window.cookies.get('rdp_session')!;
+    await t.ok('impersonation.end', { sessionId });
+    const stale = await fetch(window.last!.url, { headers: { cookie: `rdp_session=${cookie}` } });
+    expect(stale.status).toBe(401);
+    expect(await stale.text()).toContain('Session ended');
+  });
+});
+
+describe('time limits', () => {
+  it('warns a minute before the idle limit, extends on request (audited), then ends when idle', async () => {
+    await demo();
+    const [client] = await firstClient();
+    const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    t.clock.now += 14 * 60_000 + 1000;
+    await t.core.impersonation.tick();
+    const warning = t.shell.events.find(([e]) => e === 'impersonation.expiring');
+    expect(warning?.[1]).toMatchObject({ id: sessionId, endsBy: 'idle' });
+    const extended = await t.ok('impersonation.extend', { sessionId });
+    expect(extended.endsAt).toBe(t.clock.now + 15 * 60_000);
+    expect(await auditActions(client!.id)).toContain('impersonation.extended');
+    t.clock.now += 15 * 60_000;
+    await t.core.impersonation.tick();
+    expect(await t.ok('impersonation.list')).toEqual([]);
+    expect((await t.ok('impersonation.history', { clientId: client!.id })).rows[0]!.endReason).toBe('timeout-idle');
+    expect(lastWindow().closed).toBe(true);
+  });
+
+  it('ends at the absolute limit however busy the window is', async () => {
+    await demo();
+    await t.ok('impersonation.settings.update', { absoluteMinutes: 30, idleMinutes: 20 });
+    const [client] = await firstClient();
+    await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    for (let minute = 0; minute < 30; minute += 10) {
+      t.clock.now += 10 * 60_000;
+      await lastWindow().get(lastWindow().last!.url);
+      await t.core.impersonation.tick();
+    }
+    expect((await t.ok('impersonation.history', { clientId: client!.id })).rows[0]!.endReason).toBe('timeout-absolute');
+  });
+
+  it('closes records an earlier run left open', async () => {
+    await demo();
+    const [client] = await firstClient();
+    await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    // A crash: the next start finds the record open although its window is gone.
+    const crashed = testCore(t.dataDir);
+    try {
+      expect((await crashed.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' })).operator.id).toBe(1);
+      expect((await crashed.ok('impersonation.history', { clientId: client!.id })).rows[0]!.endReason).toBe('app-closed');
+    } finally {
+      await crashed.core.stop();
+    }
+  });
+});
+
+describe('refusals (each audited)', () => {
+  it('refuses an unknown client, one outside the operator’s reach and a missing right', async () => {
+    await demo();
+    expect(await t.fail('impersonation.open', { clientId: 99999, view: 'client' })).toMatchObject({ code: 'NOT_FOUND', key: 'clients.notFound' });
+    const { sqlite } = t.core.host.database();
+    sqlite.prepare("INSERT INTO roles (name) VALUES ('Client view only')").run();
+    sqlite.prepare("INSERT INTO role_permissions (role_id, permission) SELECT id, 'clients.view' FROM roles WHERE name = 'Client view only'").run();
+    sqlite.prepare("INSERT INTO role_permissions (role_id, permission) SELECT id, 'impersonate.client' FROM roles WHERE name = 'Client view only'").run();
+    sqlite
+      .prepare("INSERT INTO operators (email, display_name, password_hash, role_id, all_clients, created_at) VALUES ('agent@example.com', 'Agent', ?, (SELECT id FROM roles WHERE name = 'Client view only'), 0, 0)")
+      .run(await hashPassword('agent password'));
+    sqlite.prepare('INSERT INTO operator_clients VALUES ((SELECT id FROM operators WHERE email = ?), 1)').run('agent@example.com');
+    await enablePartnerLogin();
+    await t.ok('session.signOut');
+    await t.ok('session.signIn', { email: 'agent@example.com', password: 'agent password' });
+    expect(await t.fail('impersonation.open', { clientId: 2, view: 'client' })).toMatchObject({ code: 'FORBIDDEN', key: 'clients.outOfReach' });
+    expect(await t.fail('impersonation.open', { clientId: 1, view: 'partner' })).toMatchObject({ code: 'FORBIDDEN', key: 'errors.missingPermission', params: { permission: 'impersonate.partner' } });
+    await t.ok('impersonation.open', { clientId: 1, view: 'client' });
+    await t.ok('session.signOut');
+    await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+    const refusals = (await t.ok('audit.list', {})).rows.filter((r) => r.action === 'impersonation.refused');
+    expect(refusals.map((r) => r.after?.refusal)).toEqual(['errors.missingPermission', 'clients.outOfReach', 'clients.notFound']);
+  });
+
+  it('respects the client’s refusal of partner access and its expiry', async () => {
+    await demo();
+    await enablePartnerLogin();
+    const [client] = await firstClient();
+    await t.ok('impersonation.access.update', { clientId: client!.id, partnerAccess: 'refused', partnerAccessUntil: null });
+    expect((await t.fail('impersonation.open', { clientId: client!.id, view: 'partner' })).key).toBe('impersonation.partnerRefused');
+    await t.ok('impersonation.access.update', { clientId: client!.id, partnerAccess: 'allowed', partnerAccessUntil: t.clock.now + 60_000 });
+    await t.ok('impersonation.open', { clientId: client!.id, view: 'partner' });
+    await t.ok('impersonation.endAll');
+    t.clock.now += 60_000;
+    expect((await t.fail('impersonation.open', { clientId: client!.id, view: 'partner' })).key).toBe('impersonation.partnerExpired');
+    // The client view is the client's own and stays open to the reseller.
+    await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    expect(await auditActions(client!.id)).toEqual(expect.arrayContaining(['impersonation.accessChanged', 'impersonation.refused']));
+  });
+
+  it('asks for a reason when the workspace requires one', async () => {
+    await demo();
+    await t.ok('impersonation.settings.update', { reasonPolicy: 'required' });
+    const [client] = await firstClient();
+    const error = await t.fail('impersonation.open', { clientId: client!.id, view: 'client', reason: '   ' });
+    expect(error).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'reason', key: 'impersonation.reasonRequired' }] });
+    await t.ok('impersonation.open', { clientId: client!.id, view: 'client', reason: 'INC-42' });
+  });
+
+  it('opens a suspended client only in the partner view, read-only', async () => {
+    await demo();
+    await enablePartnerLogin();
+    const [suspended] = await firstClient('suspended');
+    expect((await t.fail('impersonation.open', { clientId: suspended!.id, view: 'client' })).key).toBe('impersonation.suspendedClientView');
+    await t.ok('impersonation.open', { clientId: suspended!.id, view: 'partner' });
+    expect((await t.ok('impersonation.list'))[0]!.readOnly).toBe(true);
+    expect(lastWindow().last!.body).toContain('This client is suspended: read-only.');
+  });
+});
+
+describe('one-time tokens', () => {
+  async function portalAndSession() {
+    await demo();
+    const [client] = await firstClient();
+    const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    const runtime = await t.core.impersonation.ready();
+    const grant: LoginGrant = { audience: runtime.portal.audience, sessionId, clientId: client!.id, view: 'client', operator: { id: 1, name: 'Demo Operator' } };
+    const open = async (token: string) => {
+      const response = await fetch(`${runtime.portal.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+      return { status: response.status, body: await response.text(), cookie: response.headers.get('set-cookie') };
+    };
+    return { runtime, grant, open, client: client! };
+  }
+  const refusedIn = async () => (await t.ok('audit.list', {})).rows.filter((r) => r.action === 'portal.tokenRefused').map((r) => r.after?.refusal);
+
+  it('refuses a replayed token', async () => {
+    const { open } = await portalAndSession();
+    const used = new URL(lastWindow().options.url).searchParams.get('token')!;
+    const replay = await open(used);
+    expect(replay).toMatchObject({ status: 403, cookie: null });
+    expect(replay.body).toContain('used already');
+    expect(await refusedIn()).toEqual(['replay']);
+  });
+
+  it('refuses an expired token, one for another portal, a tampered one, and a wrong view or session', async () => {
+    const { runtime, grant, open } = await portalAndSession();
+    const sign = (changes: Partial<typeof grant>, now = t.clock.now) => signLoginToken(runtime.key, runtime.issuer, { ...grant, ...changes }, now);
+    expect((await open(await sign({}, t.clock.now - 61_000))).status).toBe(403);
+    expect((await open(await sign({ audience: 'https://other-platform.example' }))).status).toBe(403);
+    const good = await sign({});
+    const [header, payload, signature] = good.split('.');
+    const forged = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    forged.view = 'partner';
+    expect((await open(`${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`)).status).toBe(403);
+    expect((await open(`${good.slice(0, -4)}AAAA`)).status).toBe(403);
+    expect((await open(await sign({ view: 'partner' }))).status).toBe(403);
+    expect((await open(await sign({ sessionId: '00000000-0000-4000-8000-000000000000' }))).status).toBe(403);
+    expect((await open(await sign({ clientId: 99999 }))).status).toBe(403);
+    expect((await open('not-a-token')).status).toBe(403);
+    expect((await refusedIn()).sort()).toEqual(['audience', 'expired', 'malformed', 'session', 'session', 'session', 'signature', 'signature'].sort());
+    // A fresh, correct token still works: refusals leave nothing behind.
+    expect((await open(await sign({}))).status).toBe(303);
+  });
+});
+
+describe('keys and the reseller’s own portal', () => {
+  it('publishes the public key, keeps the private one secret and the same across restarts', async () => {
+    await demo();
+    const { jwks, url, issuer } = await t.ok('impersonation.publicKeys');
+    const published = (await (await fetch(url)).json()) as { keys: Record<string, string>[] };
+    expect(JSON.parse(jwks)).toEqual(published);
+    expect(published.keys).toHaveLength(1);
+    expect(published.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
+    expect(published.keys[0]).not.toHaveProperty('d');
+    t = await t.restart();
+    await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+    const again = await t.ok('impersonation.publicKeys');
+    expect(again.jwks).toBe(jwks);
+    expect(again.issuer).toBe(issuer);
+  });
+
+  it('signs the reseller in to their own portal with the workspace’s throttling', async () => {
+    await demo();
+    await t.ok('impersonation.openResellerPortal');
+    const window = lastWindow();
+    expect(window.options.partition).toBe('persist:reseller-portal');
+    expect(window.last!.body).toContain('My reseller portal');
+    const signIn = new URL('/reseller/sign-in', window.last!.url).href;
+    expect((await window.post(signIn, { email: 'demo@reseller-desk.test', password: 'wrong' })).status).toBe(401);
+    const page = await window.post(signIn, { email: 'demo@reseller-desk.test', password: 'demo-password' });
+    expect(page.body).toContain('Signed in as Demo Operator. You manage 50 clients.');
+    expect(await auditActions()).toEqual(expect.arrayContaining(['portal.resellerSignedIn', 'session.signInFailed']));
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { CsvReader } from '../../electron/clients/import/reader';
+
+async function read(pieces: Buffer[]): Promise<string[][]> {
+  const reader = new CsvReader(pieces.reduce((n, p) => n + p.length, 0));
+  for (const piece of pieces) await reader.add(piece);
+  await reader.finish();
+  return reader.records;
+}
+
+describe('reading a CSV file in pieces', () => {
+  const text = 'company_name;contact_name\r\n"Müller; Söhne";"Zoë\r\nÅsa"\r\nBäckerei;Jürgen\r\n';
+  const bytes = Buffer.from(`\uFEFF${text}`, 'utf8');
+
+  it('gives the same records wherever the pieces are cut, even inside a character, a quoted field or a CRLF', async () => {
+    const whole = await read([bytes]);
+    expect(whole).toEqual([
+      ['company_name', 'contact_name'],
+      ['Müller; Söhne', 'Zoë\r\nÅsa'],
+      ['Bäckerei', 'Jürgen'],
+    ]);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(await read([bytes.subarray(0, cut), bytes.subarray(cut)]), `cut at ${cut}`).toEqual(whole);
+    }
+  });
+
+  it('reads a file without a final line break, and one of a single line', async () => {
+    expect(await read([Buffer.from('a,b\n1,2')])).toEqual([['a', 'b'], ['1', '2']]);
+    expect(await read([Buffer.from('a,b')])).toEqual([['a', 'b']]);
+  });
+
+  it('names the line of the first byte that is not UTF-8', async () => {
+    const latin1 = Buffer.from('a,b\r\n1,2\r\nM\xfcller,3\r\n', 'latin1');
+    await expect(read([latin1])).rejects.toMatchObject({ key: 'import.notUtf8', extra: { params: { line: 3 } } });
+  });
+});
