@@ -43,19 +43,23 @@ function isTimeZone(value: string): boolean {
 }
 export const timeZone = rule(z.string().trim().min(1).max(64), isTimeZone, 'validation.timeZone', 'Choose a time zone such as Europe/Berlin.');
 
+/** A portal on this computer (development, or a platform's local agent) may use plain http. */
+const loopbackHosts = ['localhost', '127.0.0.1', '[::1]'];
+
 /** Where "log in" leads for a client with an external portal; the impersonation feature fills in the one-time token. */
 export const ssoUrlTemplate = rule(
   z.string().trim().max(2000),
   (value) => {
     if (!value.includes('{token}')) return false;
     try {
-      return new URL(value.replaceAll('{token}', 'token')).protocol === 'https:';
+      const url = new URL(value.replaceAll('{token}', 'token'));
+      return url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.includes(url.hostname));
     } catch {
       return false;
     }
   },
   'validation.ssoUrlTemplate',
-  'Enter an https:// address that contains {token}, e.g. https://portal.example.com/sso?token={token}.',
+  'Enter an https:// address that contains {token}, e.g. https://portal.example.com/sso?token={token} (http:// only for a portal on this computer).',
 );
 
 /** Tags are kept in lower case with single spaces, so "Key  Account" and "key account" are one tag. */

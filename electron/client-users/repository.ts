@@ -65,3 +65,44 @@ export function insertClientUser(
 export function insertInvitation(db: Queryable, invitation: { clientUserId: number; tokenHash: string; createdAt: number; expiresAt: number }): void {
   db.insert(clientInvitations).values(invitation).run();
 }
+
+/** An open invitation by the hash of its token, with whom it is for. */
+export function findInvitation(db: Queryable, tokenHash: string) {
+  return db
+    .select({
+      id: clientInvitations.id,
+      expiresAt: clientInvitations.expiresAt,
+      acceptedAt: clientInvitations.acceptedAt,
+      clientUserId: clientUsers.id,
+      clientId: clientUsers.clientId,
+      displayName: clientUsers.displayName,
+      email: clientUsers.email,
+      status: clientUsers.status,
+      companyName: clients.companyName,
+      language: clients.language,
+    })
+    .from(clientInvitations)
+    .innerJoin(clientUsers, eq(clientUsers.id, clientInvitations.clientUserId))
+    .innerJoin(clients, eq(clients.id, clientUsers.clientId))
+    .where(eq(clientInvitations.tokenHash, tokenHash))
+    .get();
+}
+
+/** The invitation is used: the user has a password and is active. */
+export function activateClientUser(db: Queryable, invitationId: number, clientUserId: number, passwordHash: string, at: number): void {
+  db.update(clientInvitations).set({ acceptedAt: at }).where(eq(clientInvitations.id, invitationId)).run();
+  db.update(clientUsers).set({ passwordHash, status: 'active' }).where(eq(clientUsers.id, clientUserId)).run();
+}
+
+/** A client user who can sign in: active, with a password. */
+export function findSignInAccount(db: Queryable, clientId: number, email: string) {
+  return db
+    .select({ id: clientUsers.id, name: clientUsers.displayName, passwordHash: clientUsers.passwordHash })
+    .from(clientUsers)
+    .where(and(eq(clientUsers.clientId, clientId), eq(clientUsers.email, email), eq(clientUsers.status, 'active')))
+    .get();
+}
+
+export function findClientUser(db: Queryable, id: number) {
+  return db.select({ id: clientUsers.id, clientId: clientUsers.clientId, name: clientUsers.displayName, status: clientUsers.status }).from(clientUsers).where(eq(clientUsers.id, id)).get();
+}

@@ -9,6 +9,8 @@ export const clientUsers = sqliteTable('client_users', {
   role: text('role', { enum: clientUserRoles }).notNull(),
   status: text('status', { enum: clientUserStatuses }).notNull(),
   createdAt: integer('created_at').notNull(),
+  /** Chosen by the client user through their invitation; no operator ever sets or sees it. */
+  passwordHash: text('password_hash'),
 });
 
 export const clientInvitations = sqliteTable('client_invitations', {

@@ -5,7 +5,9 @@ import type { HandlerContext, OperatorContext } from '../app/context';
 import { AppError, notFound, type Log } from '../app/errors';
 import { writeWithAudit } from '../audit/write';
 import { requireReachableClient } from '../clients/handlers';
+import { clientUserPortal } from '../client-users/portal-accounts';
 import { findClient, listClients } from '../clients/repository';
+import { portalContent } from '../portal/content';
 import { authenticate } from '../operators/handlers';
 import { loadSignedInOperator } from '../operators/repository';
 import { startPortal, type Portal, type PortalBackend } from '../portal/server';
@@ -53,6 +55,18 @@ interface Runtime {
 }
 
 const WARN_BEFORE_MS = 60_000;
+
+/**
+ * Where a client's window logs in: the built-in portal, or the external
+ * platform of the client's SSO URL template, whose audience is its origin.
+ */
+function portalTarget(template: string | null, builtin: Portal) {
+  if (!template) {
+    return { origin: builtin.origin, audience: builtin.audience, url: (token: string) => `${builtin.origin}/sso?token=${encodeURIComponent(token)}` };
+  }
+  const origin = new URL(template.replaceAll('{token}', 'token')).origin;
+  return { origin, audience: origin, url: (token: string) => template.replaceAll('{token}', encodeURIComponent(token)) };
+}
 const ACCENT: Record<View, string> = { client: '#0f766e', partner: '#b45309' };
 const VIEW_NAME: Record<View, string> = { client: 'Client view', partner: 'Partner view' };
 
@@ -87,7 +101,8 @@ export class Impersonation {
     const backend = this.portalBackend(issuer, key);
     // The same port across starts keeps the reseller portal's cookies and the published JWKS address valid.
     const remembered = settings.get('portalPort');
-    const portal = await startPortal(backend, typeof remembered === 'number' ? remembered : 0).catch(() => startPortal(backend, 0));
+    const clientUsers = clientUserPortal(this.deps.context);
+    const portal = await startPortal(backend, clientUsers, typeof remembered === 'number' ? remembered : 0).catch(() => startPortal(backend, clientUsers, 0));
     settings.set('portalPort', Number(new URL(portal.origin).port));
     this.timer = setInterval(() => void this.tick(), 1000);
     this.timer.unref();
@@ -116,6 +131,7 @@ export class Impersonation {
     }
 
     const { key, portal, issuer } = await this.ready();
+    const target = portalTarget(client.portalSsoUrl, portal);
     const now = ctx.now();
     const session: OpenSession = {
       id: randomUUID(),
@@ -144,11 +160,11 @@ export class Impersonation {
     });
     this.open.set(session.id, session);
     try {
-      const token = await signLoginToken(key, issuer, { audience: portal.audience, sessionId: session.id, clientId: client.id, view: input.view, operator: { id: operator.id, name: operator.displayName } }, now);
+      const token = await signLoginToken(key, issuer, { audience: target.audience, sessionId: session.id, clientId: client.id, view: input.view, operator: { id: operator.id, name: operator.displayName } }, now);
       session.window = await this.deps.shell.openPortalWindow({
         partition: `impersonation:${session.id}`,
-        url: `${portal.origin}/sso?token=${encodeURIComponent(token)}`,
-        allowedOrigins: [portal.origin],
+        url: target.url(token),
+        allowedOrigins: [target.origin],
         title: `${client.companyName} · ${VIEW_NAME[input.view]} — Reseller Desk`,
         accent: ACCENT[input.view],
         bar: { text: `${client.companyName} · ${VIEW_NAME[input.view]}${readOnly ? ' · read-only' : ''} · ${operator.displayName}`, returnLabel: 'Return to reseller' },
@@ -367,18 +383,21 @@ export class Impersonation {
   private portalView(sessionId: string): PortalView | null {
     const session = this.open.get(sessionId);
     if (!session || !this.deps.host.isOpen) return null;
-    const client = findClient(this.deps.host.database().db, session.clientId);
+    const { db } = this.deps.host.database();
+    const client = findClient(db, session.clientId);
     if (!client) return null;
     // The client view speaks the client's language; the partner view is the reseller's console and speaks theirs.
-    const language = session.view === 'client' ? client.language : this.deps.context().preferences.read().language;
+    const language = session.view === 'partner' ? this.deps.context().preferences.read().language : client.language;
     return {
-      session: { id: session.id, view: session.view, readOnly: session.readOnly || client.status === 'suspended', operatorName: session.operatorName, endsAt: this.info(session).endsAt },
-      client,
-      language,
-      brand: { name: 'Reseller Desk', colour: '#1f4e79', logo: null },
-      features: [],
-      users: [],
-      seats: null,
+      session: {
+        kind: 'impersonation',
+        id: session.id,
+        view: session.view,
+        readOnly: session.readOnly || client.status === 'suspended',
+        operatorName: session.operatorName,
+        endsAt: this.info(session).endsAt,
+      },
+      ...portalContent(db, client, session.view, language),
     };
   }
 }

@@ -7,9 +7,8 @@ import { portalText } from './text';
 
 export type PortalSection = 'dashboard' | 'users' | 'settings';
 
-/** Everything a portal page shows, read afresh from the workspace for each request. */
-export interface PortalView {
-  session: { id: string; view: View; readOnly: boolean; operatorName: string; endsAt: number };
+/** A client's portal content, read afresh from the workspace for each request. */
+export interface PortalContent {
   client: ClientDetail;
   language: Language;
   /** The reseller's white label, shown in the client view only. */
@@ -19,6 +18,17 @@ export interface PortalView {
   users: { name: string; email: string; role: string; status: string }[];
   seats: { used: number; limit: number } | null;
 }
+
+/** Who is looking: an operator acting for the client (a window of the app), or one of the client's own users. */
+export type PortalSession =
+  | { kind: 'impersonation'; id: string; view: View; readOnly: boolean; operatorName: string; endsAt: number }
+  | { kind: 'clientUser'; view: 'client'; readOnly: boolean; userName: string };
+
+export interface PortalView extends PortalContent {
+  session: PortalSession;
+}
+
+type Text = ReturnType<typeof portalText>;
 
 const shell = (title: string, language: Language, body: unknown) => html`<!doctype html>
 <html lang="${language}">
@@ -34,25 +44,36 @@ const shell = (title: string, language: Language, body: unknown) => html`<!docty
   </body>
 </html>`;
 
+const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}" />`;
+
+/** The strip above every page: who acts for whom with "Return to reseller", or the signed-in client user. */
+function sessionStrip(view: PortalView, t: Text, csrf: string) {
+  const { session, client } = view;
+  if (session.kind === 'clientUser') {
+    return html`<div class="acting user" role="banner">
+      <span>${t.signedInAs(session.userName)}</span>
+      <form method="post" action="/sign-out">${csrfField(csrf)}<button type="submit">${t.signOut}</button></form>
+    </div>`;
+  }
+  const partner = session.view === 'partner';
+  return html`<div class="acting ${partner ? 'partner' : 'client'}" role="banner" data-view="${session.view}">
+      <span>${partner ? t.actingPartner(session.operatorName, client.companyName) : t.actingClient(session.operatorName, client.companyName)}</span>
+      <form method="post" action="/return">${csrfField(csrf)}<button type="submit">${t.returnToReseller}</button></form>
+    </div>
+    <div class="timer" hidden data-csrf="${csrf}" data-text="${t.endsSoon}" data-extend="${t.extend}"></div>`;
+}
+
 export function portalPage(section: PortalSection, view: PortalView, csrf: string) {
   const t = portalText(view.language);
   const { session, client, brand } = view;
   const partner = session.view === 'partner';
-  const title = `${client.companyName} · ${partner ? 'Partner' : brand.name}`;
   const nav = (['dashboard', 'users', 'settings'] as const).map(
     (s) => html`<a href="/${s}" ${s === section ? raw('aria-current="page"') : ''}>${t[s]}</a>`,
   );
   return shell(
-    title,
+    `${client.companyName} · ${partner ? 'Partner' : brand.name}`,
     view.language,
-    html`<div class="acting ${partner ? 'partner' : 'client'}" role="banner" data-view="${session.view}">
-        <span>${partner ? t.actingPartner(session.operatorName, client.companyName) : t.actingClient(session.operatorName, client.companyName)}</span>
-        <form method="post" action="/return">
-          <input type="hidden" name="_csrf" value="${csrf}" />
-          <button type="submit">${t.returnToReseller}</button>
-        </form>
-      </div>
-      <div class="timer" hidden data-csrf="${csrf}" data-text="${t.endsSoon}" data-extend="${t.extend}"></div>
+    html`${sessionStrip(view, t, csrf)}
       ${session.readOnly ? html`<p class="read-only" role="status">${t.readOnly}</p>` : ''}
       <header class="brand" data-colour="${partner ? '' : brand.colour}">
         ${!partner && brand.logo ? html`<img src="${brand.logo}" alt="${brand.name}" />` : ''}
@@ -63,8 +84,6 @@ export function portalPage(section: PortalSection, view: PortalView, csrf: strin
       <main>${sections[section](view, t)}</main>`,
   );
 }
-
-type Text = ReturnType<typeof portalText>;
 
 const sections: Record<PortalSection, (view: PortalView, t: Text) => unknown> = {
   dashboard: ({ features }, t) => html`<h1>${t.features}</h1>
@@ -105,37 +124,55 @@ const refusalText: Record<TokenRefusal | 'replay' | 'session', string> = {
   session: 'The session this link belongs to has ended or does not match.',
 };
 
+const message = (title: string, language: Language, body: unknown) => shell(title, language, html`<main class="message">${body}</main>`);
+
 export const refusedPage = (refusal: keyof typeof refusalText) =>
-  shell('Sign-in refused', 'en', html`<main class="message"><h1>Sign-in refused</h1><p data-refusal="${refusal}">${refusalText[refusal]}</p></main>`);
+  message('Sign-in refused', 'en', html`<h1>Sign-in refused</h1><p data-refusal="${refusal}">${refusalText[refusal]}</p>`);
 
 export const endedPage = () =>
-  shell('Session ended', 'en', html`<main class="message"><h1>Session ended</h1><p>You have returned to the reseller workspace. This window can be closed.</p></main>`);
+  message('Session ended', 'en', html`<h1>Session ended</h1><p>You have returned to the reseller workspace. This window can be closed.</p>`);
 
-export const signInPage = (error: string | null) =>
-  shell(
-    'My reseller portal',
-    'en',
-    html`<main class="message">
-      <h1>My reseller portal</h1>
-      ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-      <form method="post" action="/reseller/sign-in" class="sign-in">
-        <label>E-mail <input name="email" type="email" autocomplete="username" required /></label>
-        <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
-        <button type="submit">Sign in</button>
-      </form>
-    </main>`,
+/** A sign-in form: the reseller's own portal, or a client's portal for its users. */
+export function signInPage(form: { heading: string; action: string; language: Language; error?: string | null; notice?: string | null }) {
+  const t = portalText(form.language);
+  return message(
+    form.heading,
+    form.language,
+    html`<h1>${form.heading}</h1>
+      ${form.notice ? html`<p class="notice" role="status">${form.notice}</p>` : ''}
+      ${form.error ? html`<p class="error" role="alert">${form.error}</p>` : ''}
+      <form method="post" action="${form.action}" class="sign-in">
+        <label>${t.email} <input name="email" type="email" autocomplete="username" required /></label>
+        <label>${t.password} <input name="password" type="password" autocomplete="current-password" required /></label>
+        <button type="submit">${t.signIn}</button>
+      </form>`,
   );
+}
+
+export function invitationPage(invitation: { name: string; companyName: string; language: Language; action: string; error?: string | null }) {
+  const t = portalText(invitation.language);
+  const heading = t.choosePassword(invitation.name, invitation.companyName);
+  return message(
+    heading,
+    invitation.language,
+    html`<h1>${heading}</h1>
+      <p>${t.choosePasswordHint}</p>
+      ${invitation.error ? html`<p class="error" role="alert">${invitation.error}</p>` : ''}
+      <form method="post" action="${invitation.action}" class="sign-in">
+        <label>${t.password} <input name="password" type="password" autocomplete="new-password" minlength="10" required /></label>
+        <label>${t.repeatPassword} <input name="repeat" type="password" autocomplete="new-password" minlength="10" required /></label>
+        <button type="submit">${t.setPassword}</button>
+      </form>`,
+  );
+}
+
+export const invitationProblemPage = (text: string, language: Language) => message(text, language, html`<p class="error" role="alert">${text}</p>`);
 
 export const resellerPage = (overview: { name: string; clients: number }, csrf: string) =>
-  shell(
+  message(
     'My reseller portal',
     'en',
-    html`<main class="message">
-      <h1>My reseller portal</h1>
+    html`<h1>My reseller portal</h1>
       <p data-reseller="${overview.name}">Signed in as ${overview.name}. You manage ${overview.clients} clients.</p>
-      <form method="post" action="/reseller/sign-out">
-        <input type="hidden" name="_csrf" value="${csrf}" />
-        <button type="submit">Sign out</button>
-      </form>
-    </main>`,
+      <form method="post" action="/sign-out">${csrfField(csrf)}<button type="submit">Sign out</button></form>`,
   );

@@ -8,7 +8,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { BUILTIN_AUDIENCE, verifyLoginToken, type TokenRefusal } from '../impersonation/tokens';
 import { portalScript, portalStyles } from './assets';
-import { endedPage, portalPage, refusedPage, resellerPage, signInPage, type PortalSection, type PortalView } from './pages';
+import type { Language } from '../../shared/settings';
+import { endedPage, invitationPage, invitationProblemPage, portalPage, refusedPage, resellerPage, signInPage, type PortalSection, type PortalView } from './pages';
+import { portalText } from './text';
 
 /** What the portal asks of the app; it holds no workspace state of its own beyond cookies. */
 export interface PortalBackend {
@@ -27,6 +29,21 @@ export interface PortalBackend {
   resellerOverview(operatorId: number): { name: string; clients: number } | null;
 }
 
+/** The client users' side: invitations, sign-in, their view of the portal. */
+export interface ClientUserPortal {
+  invitation(token: string): { name: string; email: string; companyName: string; language: Language } | { invalid: InvitationProblem; language: Language };
+  acceptInvitation(
+    token: string,
+    password: string,
+    repeat: string,
+  ): Promise<{ clientId: number } | { error: InvitationProblem; language: Language } | { error: 'mismatch' | 'weak' }>;
+  signInContext(clientId: number): { companyName: string; language: Language } | null;
+  signInClientUser(clientId: number, email: string, password: string): Promise<{ clientUserId: number; name: string } | { refused: 'unknown' | 'suspended' | 'wrong' | 'throttled'; message?: string }>;
+  /** Null once the user or the client may no longer sign in. */
+  clientUserView(clientUserId: number): PortalView | null;
+}
+type InvitationProblem = 'unknown' | 'used' | 'expired';
+
 export interface Portal {
   origin: string;
   jwksUrl: string;
@@ -36,8 +53,9 @@ export interface Portal {
   stop(): Promise<void>;
 }
 
-type PortalSession =
+type CookieSession =
   | { kind: 'impersonation'; sessionId: string; csrf: string }
+  | { kind: 'clientUser'; clientId: number; clientUserId: number; csrf: string }
   | { kind: 'reseller'; operatorId: number; csrf: string };
 
 const COOKIE = 'rdp_session';
@@ -54,6 +72,7 @@ const PORTAL_CSP = {
 };
 
 const token = () => randomBytes(24).toString('base64url');
+const resellerSignIn = (error: string | null) => signInPage({ heading: 'My reseller portal', action: '/reseller/sign-in', language: 'en', error });
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
@@ -61,8 +80,8 @@ const sameToken = (a: string, b: string) => a.length === b.length && timingSafeE
  * an external platform would: through the JWKS it publishes, by signature,
  * issuer, audience, lifetime, and single use.
  */
-export async function startPortal(backend: PortalBackend, port = 0): Promise<Portal> {
-  const sessions = new Map<string, PortalSession>();
+export async function startPortal(backend: PortalBackend, clientUsers: ClientUserPortal, port = 0): Promise<Portal> {
+  const sessions = new Map<string, CookieSession>();
   /** Used token ids until they expire: a token opens one window, once. */
   const usedTokens = new Map<string, number>();
   const app = new Hono();
@@ -80,12 +99,12 @@ export async function startPortal(backend: PortalBackend, port = 0): Promise<Por
     const id = getCookie(c, COOKIE);
     return id ? sessions.get(id) : undefined;
   };
-  const startSession = (c: Context, session: PortalSession) => {
+  const startSession = (c: Context, session: CookieSession) => {
     const id = token();
     sessions.set(id, session);
     setCookie(c, COOKIE, id, cookieOptions);
   };
-  const formToken = async (c: Context, session: PortalSession) => {
+  const formToken = async (c: Context, session: CookieSession) => {
     const body = await c.req.parseBody();
     return typeof body._csrf === 'string' && sameToken(body._csrf, session.csrf);
   };
@@ -121,22 +140,31 @@ export async function startPortal(backend: PortalBackend, port = 0): Promise<Por
     return c.redirect('/dashboard', 303);
   });
 
-  /** Pages of an open session; once it ended, the cookie goes and the page says so. */
-  const impersonation = (handler: (c: Context, session: PortalSession & { kind: 'impersonation' }, view: PortalView) => Response | Promise<Response>) =>
-    async (c: Context) => {
-      const session = sessionOf(c);
-      if (session?.kind !== 'impersonation') return c.html(endedPage(), 401);
+  /** The page data of whoever this cookie belongs to, while they may still see it. */
+  const viewOf = (session: CookieSession | undefined): PortalView | null => {
+    if (session?.kind === 'impersonation') {
       const view = backend.view(session.sessionId);
-      if (!view) {
-        deleteCookie(c, COOKIE, cookieOptions);
-        return c.html(endedPage(), 410);
-      }
-      backend.touch(session.sessionId);
-      return handler(c, session, view);
-    };
+      if (view) backend.touch(session.sessionId);
+      return view;
+    }
+    return session?.kind === 'clientUser' ? clientUsers.clientUserView(session.clientUserId) : null;
+  };
+  const portalPages = (handler: (c: Context, session: CookieSession, view: PortalView) => Response | Promise<Response>) => async (c: Context) => {
+    const session = sessionOf(c);
+    const view = viewOf(session);
+    if (!session || !view) {
+      // An ended session: the cookie goes and the page says so.
+      if (session) deleteCookie(c, COOKIE, cookieOptions);
+      return c.html(endedPage(), session ? 410 : 401);
+    }
+    return handler(c, session, view);
+  };
+  /** Routes of an operator's window only: returning, the session timer. */
+  const impersonation = (handler: (c: Context, session: CookieSession & { kind: 'impersonation' }) => Response | Promise<Response>) =>
+    portalPages((c, session) => (session.kind === 'impersonation' ? handler(c, session) : c.text('Forbidden', 403)));
 
   for (const section of ['dashboard', 'users', 'settings'] as const satisfies readonly PortalSection[]) {
-    app.get(`/${section}`, impersonation((c, session, view) => c.html(portalPage(section, view, session.csrf))));
+    app.get(`/${section}`, portalPages((c, session, view) => c.html(portalPage(section, view, session.csrf))));
   }
   app.get('/', (c) => c.redirect('/dashboard', 303));
 
@@ -148,7 +176,7 @@ export async function startPortal(backend: PortalBackend, port = 0): Promise<Por
       return c.html(endedPage());
     }),
   );
-  app.get('/session/status', impersonation((c, _session, view) => c.json({ endsAt: view.session.endsAt, now: backend.now() })));
+  app.get('/session/status', portalPages((c, _session, view) => c.json({ endsAt: view.session.kind === 'impersonation' ? view.session.endsAt : null, now: backend.now() })));
   app.post(
     '/session/extend',
     impersonation((c, session) => {
@@ -158,24 +186,64 @@ export async function startPortal(backend: PortalBackend, port = 0): Promise<Por
     }),
   );
 
+  app.get('/invite/:token', (c) => {
+    const found = clientUsers.invitation(c.req.param('token'));
+    if ('invalid' in found) return c.html(invitationProblemPage(portalText(found.language).invitation[found.invalid], found.language), 410);
+    return c.html(invitationPage({ ...found, action: c.req.path }));
+  });
+  app.post('/invite/:token', async (c) => {
+    const token = c.req.param('token');
+    const body = await c.req.parseBody();
+    const outcome = await clientUsers.acceptInvitation(token, String(body.password ?? ''), String(body.repeat ?? ''));
+    if ('clientId' in outcome) return c.redirect(`/clients/${outcome.clientId}/sign-in?welcome=1`, 303);
+    const found = clientUsers.invitation(token);
+    const error = portalText(found.language).invitation[outcome.error];
+    return 'invalid' in found ? c.html(invitationProblemPage(error, found.language), 410) : c.html(invitationPage({ ...found, action: c.req.path, error }), 400);
+  });
+
+  const clientSignIn = (c: Context, clientId: number, error: string | null, status: 200 | 401 | 404) => {
+    const context = clientUsers.signInContext(clientId);
+    if (!context) return c.html(invitationProblemPage(portalText('en').signInRefused.unknown, 'en'), 404);
+    const t = portalText(context.language);
+    return c.html(
+      signInPage({ heading: t.signInTo(context.companyName), action: `/clients/${clientId}/sign-in`, language: context.language, error, notice: c.req.query('welcome') ? t.passwordSet : null }),
+      status,
+    );
+  };
+  app.get('/clients/:id{[0-9]+}/sign-in', (c) => clientSignIn(c, Number(c.req.param('id')), null, 200));
+  app.post('/clients/:id{[0-9]+}/sign-in', async (c) => {
+    const clientId = Number(c.req.param('id'));
+    const body = await c.req.parseBody();
+    const outcome = await clientUsers.signInClientUser(clientId, String(body.email ?? ''), String(body.password ?? ''));
+    if ('refused' in outcome) {
+      const language = clientUsers.signInContext(clientId)?.language ?? 'en';
+      const text = outcome.refused === 'throttled' ? (outcome.message ?? '') : portalText(language).signInRefused[outcome.refused];
+      return clientSignIn(c, clientId, text, 401);
+    }
+    startSession(c, { kind: 'clientUser', clientId, clientUserId: outcome.clientUserId, csrf: token() });
+    return c.redirect('/dashboard', 303);
+  });
+
   app.get('/reseller', (c) => {
     const session = sessionOf(c);
     const overview = session?.kind === 'reseller' ? backend.resellerOverview(session.operatorId) : null;
-    return overview && session ? c.html(resellerPage(overview, session.csrf)) : c.html(signInPage(null));
+    return overview && session ? c.html(resellerPage(overview, session.csrf)) : c.html(resellerSignIn(null));
   });
   app.post('/reseller/sign-in', async (c) => {
     const body = await c.req.parseBody();
     const outcome = await backend.signInReseller(String(body.email ?? ''), String(body.password ?? ''));
-    if ('refused' in outcome) return c.html(signInPage(outcome.refused), 401);
+    if ('refused' in outcome) return c.html(resellerSignIn(outcome.refused), 401);
     startSession(c, { kind: 'reseller', operatorId: outcome.operatorId, csrf: token() });
     return c.redirect('/reseller', 303);
   });
-  app.post('/reseller/sign-out', async (c) => {
+  /** Signing out of the reseller's own portal or a client user's session; an operator's window returns instead. */
+  app.post('/sign-out', async (c) => {
     const id = getCookie(c, COOKIE);
     const session = sessionOf(c);
-    if (session && id && (await formToken(c, session))) sessions.delete(id);
+    if (!session || !id || session.kind === 'impersonation' || !(await formToken(c, session))) return c.text('Forbidden', 403);
+    sessions.delete(id);
     deleteCookie(c, COOKIE, cookieOptions);
-    return c.redirect('/reseller', 303);
+    return c.redirect(session.kind === 'reseller' ? '/reseller' : `/clients/${session.clientId}/sign-in`, 303);
   });
 
   const server = await new Promise<ServerType>((resolve, reject) => {

@@ -22,6 +22,18 @@ interface PortalText {
   role: string;
   endsSoon: string;
   extend: string;
+  signedInAs(name: string): string;
+  signOut: string;
+  signIn: string;
+  password: string;
+  repeatPassword: string;
+  signInTo(company: string): string;
+  choosePassword(name: string, company: string): string;
+  choosePasswordHint: string;
+  setPassword: string;
+  passwordSet: string;
+  invitation: Record<'unknown' | 'used' | 'expired' | 'mismatch' | 'weak', string>;
+  signInRefused: Record<'unknown' | 'suspended' | 'wrong', string>;
 }
 
 /** The portal's own words, in the client's language. */
@@ -47,6 +59,28 @@ const en: PortalText = {
   role: 'Role',
   endsSoon: 'This session ends in less than a minute.',
   extend: 'Extend',
+  signedInAs: (name) => `Signed in as ${name}`,
+  signOut: 'Sign out',
+  signIn: 'Sign in',
+  password: 'Password',
+  repeatPassword: 'Repeat password',
+  signInTo: (company) => `Sign in to ${company}`,
+  choosePassword: (name, company) => `Welcome, ${name}: choose your password for ${company}`,
+  choosePasswordHint: 'At least 10 characters. Nobody else, not even your provider, ever sees it.',
+  setPassword: 'Set password',
+  passwordSet: 'Your password is set. Please sign in.',
+  invitation: {
+    unknown: 'This invitation link is not valid. Please ask your provider for a new one.',
+    used: 'This invitation has been used already. Sign in with the password you chose.',
+    expired: 'This invitation has expired. Please ask your provider for a new one.',
+    mismatch: 'The two passwords are not the same.',
+    weak: 'The password needs at least 10 characters.',
+  },
+  signInRefused: {
+    unknown: 'There is no such account.',
+    suspended: 'This account is suspended. Please contact your provider.',
+    wrong: 'That e-mail and password do not match.',
+  },
 };
 
 const de: PortalText = {
@@ -71,6 +105,28 @@ const de: PortalText = {
   role: 'Rolle',
   endsSoon: 'Diese Sitzung endet in weniger als einer Minute.',
   extend: 'Verlängern',
+  signedInAs: (name) => `Angemeldet als ${name}`,
+  signOut: 'Abmelden',
+  signIn: 'Anmelden',
+  password: 'Passwort',
+  repeatPassword: 'Passwort wiederholen',
+  signInTo: (company) => `Bei ${company} anmelden`,
+  choosePassword: (name, company) => `Willkommen, ${name}: Wählen Sie Ihr Passwort für ${company}`,
+  choosePasswordHint: 'Mindestens 10 Zeichen. Niemand sonst, auch nicht Ihr Anbieter, bekommt es je zu sehen.',
+  setPassword: 'Passwort festlegen',
+  passwordSet: 'Ihr Passwort ist festgelegt. Bitte melden Sie sich an.',
+  invitation: {
+    unknown: 'Dieser Einladungslink ist ungültig. Bitte fordern Sie bei Ihrem Anbieter einen neuen an.',
+    used: 'Diese Einladung wurde bereits verwendet. Melden Sie sich mit Ihrem gewählten Passwort an.',
+    expired: 'Diese Einladung ist abgelaufen. Bitte fordern Sie bei Ihrem Anbieter eine neue an.',
+    mismatch: 'Die beiden Passwörter stimmen nicht überein.',
+    weak: 'Das Passwort braucht mindestens 10 Zeichen.',
+  },
+  signInRefused: {
+    unknown: 'Dieses Konto gibt es nicht.',
+    suspended: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an Ihren Anbieter.',
+    wrong: 'E-Mail-Adresse und Passwort passen nicht zusammen.',
+  },
 };
 
 export const portalText = (language: Language) => (language === 'de' ? de : en);

@@ -3,6 +3,7 @@ import { hashPassword } from '../../electron/operators/passwords';
 import { signLoginToken, type LoginGrant } from '../../electron/impersonation/tokens';
 import type { FakePortalWindow } from '../support/portal-browser';
 import { testCore, withDemo, type TestCore } from '../support/core';
+import { startExternalPortal } from '../support/external-portal';
 
 let t: TestCore;
 afterEach(() => t?.dispose());
@@ -79,6 +80,35 @@ describe('log in as client', () => {
     await t.ok('preferences.update', { language: 'de' });
     await t.ok('impersonation.open', { clientId: client!.id, view: 'partner', newWindow: true });
     expect(lastWindow().last!.body).toContain(escaped(`Sie handeln als Demo Operator für ${client!.companyName} — Partneransicht`));
+  });
+});
+
+describe('what the portal shows', () => {
+  it('client view: the reseller’s brand and only visible features; partner view: everything, hidden ones marked', async () => {
+    await demo();
+    await enablePartnerLogin();
+    const client = await englishClient();
+    await t.ok('clients.features.set', { id: client.id, features: ['calendar', 'api-access', 'reports'] });
+    await t.ok('features.update', { key: 'api-access', hidden: true });
+    await t.ok('branding.update', { displayName: 'Northstar Cloud', primaryColour: '#7C3AED' });
+    await t.ok('clientUsers.create', { clientId: client.id, displayName: 'Clara Client', email: 'clara@client.example', role: 'admin' });
+
+    await t.ok('impersonation.open', { clientId: client.id, view: 'client' });
+    const clientView = lastWindow().last!.body;
+    expect(clientView).toContain('Northstar Cloud');
+    expect(clientView).toMatch(/data-colour="#7c3aed"/i);
+    expect(clientView).toContain('data-feature="calendar"');
+    expect(clientView).toContain('data-feature="reports"');
+    expect(clientView).not.toContain('data-feature="api-access"');
+
+    await t.ok('impersonation.open', { clientId: client.id, view: 'partner' });
+    const partner = lastWindow();
+    expect(partner.last!.body).not.toContain('Northstar Cloud');
+    expect(partner.last!.body).toMatch(/data-feature="api-access" class="hidden-feature"/);
+    expect(partner.last!.body).toContain('hidden by white-label');
+    const users = await partner.get(new URL('/users', partner.last!.url).href);
+    expect(users.body).toContain('Clara Client');
+    expect(users.body).toMatch(/\d+ of \d+ user seats used/);
   });
 });
 
@@ -290,6 +320,47 @@ describe('one-time tokens', () => {
     expect((await refusedIn()).sort()).toEqual(['audience', 'expired', 'malformed', 'session', 'session', 'session', 'signature', 'signature'].sort());
     // A fresh, correct token still works: refusals leave nothing behind.
     expect((await open(await sign({}))).status).toBe(303);
+  });
+});
+
+describe('external portals', () => {
+  it('send the same one-time token to a client’s own platform, which verifies it through the JWKS alone', async () => {
+    await demo();
+    // The platform keeps its own, real time.
+    t.clock.now = Date.now();
+    const { url, issuer } = await t.ok('impersonation.publicKeys');
+    const external = await startExternalPortal({ jwksUrl: url, issuer });
+    try {
+      const client = await englishClient();
+      await t.ok('clients.update', { id: client.id, portalSsoUrl: `${external.origin}/sso?token={token}` });
+      await t.ok('impersonation.open', { clientId: client.id, view: 'client' });
+      const window = lastWindow();
+      expect(window.options.allowedOrigins).toEqual([external.origin]);
+      expect(external.refused).toEqual([]);
+      expect(window.last).toMatchObject({ status: 200, url: `${external.origin}/home` });
+      expect(window.last!.body).toContain(`client:${client.id} as client, acting Demo Operator`);
+
+      const token = new URL(window.options.url).searchParams.get('token')!;
+      // Single use at the platform, and no use at all at the built-in portal (another audience).
+      expect((await fetch(`${external.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' })).status).toBe(403);
+      expect(external.refused).toEqual(['replayed']);
+      const { portal } = await t.core.impersonation.ready();
+      expect((await fetch(`${portal.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' })).status).toBe(403);
+      expect((await t.ok('audit.list', {})).rows.find((r) => r.action === 'portal.tokenRefused')?.after).toMatchObject({ refusal: 'audience' });
+      // The window may not wander off the platform's origin.
+      await expect(window.get(`${portal.origin}/dashboard`)).rejects.toThrow(/blocked/);
+    } finally {
+      await external.stop();
+    }
+  });
+
+  it('are set with an https address or, on this computer only, http', async () => {
+    await demo();
+    const client = await englishClient();
+    for (const portalSsoUrl of ['http://portal.example.com/sso?token={token}', 'https://portal.example.com/sso', 'ftp://x/{token}']) {
+      expect((await t.fail('clients.update', { id: client.id, portalSsoUrl })).fields?.[0]?.key, portalSsoUrl).toBe('validation.ssoUrlTemplate');
+    }
+    for (const portalSsoUrl of ['https://portal.example.com/sso?token={token}', 'http://localhost:8080/sso/{token}']) await t.ok('clients.update', { id: client.id, portalSsoUrl });
   });
 });
 

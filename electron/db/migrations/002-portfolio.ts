@@ -44,7 +44,7 @@ CREATE TRIGGER clients_search_update AFTER UPDATE OF company_name, contact_name,
   VALUES (new.id, new.company_name, new.contact_name, new.contact_email, new.tags);
 END;
 
--- The platform's features; names are translations under features.<key>.
+-- The platform's features; their names in English and German are in shared/features.ts.
 CREATE TABLE features (
   key TEXT PRIMARY KEY,
   position INTEGER NOT NULL,

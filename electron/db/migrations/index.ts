@@ -1,6 +1,7 @@
 import foundation from './001-foundation';
 import portfolio from './002-portfolio';
 import impersonation from './003-impersonation';
+import portalSignIn from './004-portal-sign-in';
 
 /**
  * Numbered migrations, applied in order on open. The workspace's
@@ -11,6 +12,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'portfolio', sql: portfolio },
   { version: 3, name: 'impersonation', sql: impersonation },
+  { version: 4, name: 'portal sign-in', sql: portalSignIn },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { HandlerContext } from '../app/context';
+import { AppError } from '../app/errors';
+import { findClient } from '../clients/repository';
+import { hashPassword } from '../operators/passwords';
+import { throttledSignIn } from '../operators/sign-in';
+import { portalContent } from '../portal/content';
+import type { PortalView } from '../portal/pages';
+import type { ClientUserPortal } from '../portal/server';
+import { operatorPassword } from '../../shared/operators';
+import type { Language } from '../../shared/settings';
+import { activateClientUser, findClientUser, findInvitation, findSignInAccount } from './repository';
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+type Invitation = NonNullable<ReturnType<typeof findInvitation>>;
+/** A refused invitation still answers in its client's language where it is known. */
+type Opened = { invalid: 'unknown' | 'used' | 'expired'; language: Language } | { invitation: Invitation };
+
+/**
+ * The client users' side of the built-in portal: choosing a password through
+ * the invitation link (the only way a password is ever set), signing in, and
+ * their own view of the client's portal.
+ */
+export function clientUserPortal(context: () => HandlerContext): ClientUserPortal {
+  const openInvitation = (token: string): Opened => {
+    const ctx = context();
+    const found = findInvitation(ctx.workspace().db, hashOf(token));
+    if (!found) return { invalid: 'unknown', language: 'en' };
+    if (found.acceptedAt !== null) return { invalid: 'used', language: found.language };
+    if (found.expiresAt <= ctx.now()) return { invalid: 'expired', language: found.language };
+    return { invitation: found };
+  };
+
+  return {
+    invitation: (token) => {
+      const open = openInvitation(token);
+      if ('invalid' in open) return open;
+      const { displayName, email, companyName, language } = open.invitation;
+      return { name: displayName, email, companyName, language };
+    },
+
+    acceptInvitation: async (token, password, repeat) => {
+      const open = openInvitation(token);
+      if ('invalid' in open) return { error: open.invalid, language: open.language };
+      if (password !== repeat) return { error: 'mismatch' };
+      if (!operatorPassword.safeParse(password).success) return { error: 'weak' };
+      const passwordHash = await hashPassword(password);
+      const ctx = context();
+      const { invitation } = open;
+      ctx.write((tx, audit) => {
+        activateClientUser(tx, invitation.id, invitation.clientUserId, passwordHash, ctx.now());
+        audit({
+          action: 'clientUser.activated',
+          clientId: invitation.clientId,
+          summary: `${invitation.displayName} accepted the invitation and chose a password`,
+          before: { status: invitation.status },
+          after: { status: 'active' },
+          actor: { id: null, name: invitation.email },
+        });
+      });
+      return { clientId: invitation.clientId };
+    },
+
+    signInContext: (clientId) => {
+      const client = findClient(context().workspace().db, clientId);
+      return client ? { companyName: client.companyName, language: client.language } : null;
+    },
+
+    signInClientUser: async (clientId, email, password) => {
+      const ctx = context();
+      const client = findClient(ctx.workspace().db, clientId);
+      if (!client) return { refused: 'unknown' };
+      if (client.status !== 'active') return { refused: 'suspended' };
+      const normalised = email.trim().toLowerCase();
+      try {
+        const account = await throttledSignIn(
+          ctx,
+          { key: `client:${clientId}:${normalised}`, email: normalised, password, clientId, account: findSignInAccount(ctx.workspace().db, clientId, normalised) },
+          (_tx, audit, { name }) => audit({ action: 'portal.clientUserSignedIn', clientId, summary: `${name} signed in to the portal`, actor: { id: null, name: normalised } }),
+        );
+        return { clientUserId: account.id, name: account.name };
+      } catch (error) {
+        if (error instanceof AppError) return { refused: error.key === 'signIn.wrong' ? 'wrong' : 'throttled', message: error.message };
+        throw error;
+      }
+    },
+
+    clientUserView: (clientUserId): PortalView | null => {
+      const { db } = context().workspace();
+      const user = findClientUser(db, clientUserId);
+      const client = user && findClient(db, user.clientId);
+      if (!user || user.status !== 'active' || !client || client.status !== 'active') return null;
+      return { session: { kind: 'clientUser', view: 'client', readOnly: false, userName: user.name }, ...portalContent(db, client, 'client', client.language) };
+    },
+  };
+}

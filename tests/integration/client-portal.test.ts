@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testCore, withDemo, type TestCore } from '../support/core';
+import { FakePortalWindow } from '../support/portal-browser';
+
+let t: TestCore;
+afterEach(() => t?.dispose());
+
+/** A new client whose first user was invited, and a browser on the portal. */
+async function invited() {
+  t = testCore();
+  await withDemo(t);
+  const { client } = await t.ok('clients.create', {
+    companyName: 'Lindenhof Praxis GmbH',
+    contactName: 'Lena Linde',
+    contactEmail: 'lena@lindenhof.example',
+    language: 'de',
+    timeZone: 'Europe/Berlin',
+    inviteFirstUser: true,
+  });
+  const { portal } = await t.core.impersonation.ready();
+  const linkPath = t.core.host.database().sqlite.prepare('SELECT link_path FROM mail_outbox WHERE client_id = ?').pluck().get(client.id) as string;
+  const noop = () => undefined;
+  const browser = new FakePortalWindow({ partition: 'client-browser', url: `${portal.origin}${linkPath}`, allowedOrigins: [portal.origin], title: '', accent: '', bar: null, onClosed: noop, onReturn: noop, onActivity: noop });
+  await browser.loaded;
+  return { client, browser, invitation: `${portal.origin}${linkPath}`, origin: portal.origin };
+}
+
+describe('client users in the built-in portal', () => {
+  it('choose their password through the invitation (once), then sign in to their own portal', async () => {
+    const { client, browser, invitation, origin } = await invited();
+    expect(browser.last!.body).toContain('Willkommen, Lena Linde: Wählen Sie Ihr Passwort für Lindenhof Praxis GmbH');
+
+    expect((await browser.post(invitation, { password: 'zehn Zeichen!', repeat: 'anders' })).body).toContain('stimmen nicht überein');
+    expect((await browser.post(invitation, { password: 'kurz', repeat: 'kurz' })).body).toContain('mindestens 10 Zeichen');
+    const set = await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
+    expect(set.url).toBe(`${origin}/clients/${client.id}/sign-in?welcome=1`);
+    expect(set.body).toContain('Ihr Passwort ist festgelegt');
+    expect((await browser.get(invitation)).body).toContain('bereits verwendet');
+
+    const users = await t.ok('clientUsers.list', { clientId: client.id });
+    expect(users[0]).toMatchObject({ email: 'lena@lindenhof.example', status: 'active' });
+    // The operator's side never carries the password or its hash.
+    expect(JSON.stringify(users)).not.toMatch(/scrypt|Lindenblüten/);
+
+    const signIn = `${origin}/clients/${client.id}/sign-in`;
+    expect((await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'wrong password' })).status).toBe(401);
+    const dashboard = await browser.post(signIn, { email: 'LENA@lindenhof.example ', password: 'Lindenblüten 2026' });
+    expect(dashboard.url).toBe(`${origin}/dashboard`);
+    expect(dashboard.body).toContain('Angemeldet als Lena Linde');
+    expect(dashboard.body).not.toContain('Zurück zum Reseller');
+
+    const out = await browser.post(`${origin}/sign-out`, { _csrf: browser.csrf() });
+    expect(out.url).toBe(signIn);
+    expect((await browser.get(`${origin}/dashboard`)).status).toBe(401);
+    const actions = (await t.ok('audit.list', { clientId: client.id })).rows.map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['clientUser.activated', 'portal.clientUserSignedIn', 'session.signInFailed']));
+  });
+
+  it('refuse an expired invitation and a suspended client, and end the session of one suspended meanwhile', async () => {
+    const { client, browser, invitation, origin } = await invited();
+    t.clock.now += 8 * 24 * 60 * 60 * 1000;
+    expect((await browser.get(invitation)).body).toContain('abgelaufen');
+    expect((await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' })).status).toBe(410);
+
+    const { sqlite } = t.core.host.database();
+    sqlite.prepare("UPDATE client_invitations SET expires_at = ? WHERE client_user_id IN (SELECT id FROM client_users WHERE client_id = ?)").run(t.clock.now + 60_000, client.id);
+    await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
+    const signIn = `${origin}/clients/${client.id}/sign-in`;
+    await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'Lindenblüten 2026' });
+    expect(browser.last!.url).toBe(`${origin}/dashboard`);
+
+    await t.ok('clients.suspend', { id: client.id, reason: 'Unpaid invoices' });
+    expect((await browser.get(`${origin}/dashboard`)).status).toBe(410);
+    expect((await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'Lindenblüten 2026' })).body).toContain('gesperrt');
+  });
+
+  it('throttle client users like operators, per client and e-mail', async () => {
+    const { client, browser, invitation, origin } = await invited();
+    await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
+    const signIn = `${origin}/clients/${client.id}/sign-in`;
+    for (let i = 0; i < 3; i++) await browser.post(signIn, { email: 'lena@lindenhof.example', password: `guess ${i} guess` });
+    const refused = await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'Lindenblüten 2026' });
+    expect(refused.status).toBe(401);
+    expect(refused.body).toContain('wait');
+    // The operator with the same e-mail elsewhere is not locked out by it.
+    await t.ok('session.signOut');
+    await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+  });
+});
