@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { listClients } from '../electron/clients/repository';
 import { listClients as listClientsInput, type ListClientsInput } from '../shared/clients';
 import { schema } from '../electron/db/schema';
+import { benchImpersonation } from './bench-impersonation';
 import { percentile, signInWithDemo, startHeadless } from './drive';
 import { cachedDemoWorkspace } from './workspaces';
 
@@ -133,6 +134,8 @@ try {
   if (ids.length !== 1000) throw new Error(`expected 1,000 active clients, got ${ids.length}`);
   print('bulk.1000.ms', percentile(bulk, 50), 'ms');
   print('bulk.1000.max_ms', Math.max(...bulk), 'ms');
+
+  await benchImpersonation(run, print);
 
   // Import: a CSV of 100,000 new clients made in the page, sent as the UI sends a file (begin, 1 MB pieces, preview,
   // commit), from the first byte to the committed transaction. Last, as it doubles the workspace.
