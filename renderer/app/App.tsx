@@ -2,13 +2,17 @@ import './theme.css';
 import './layout.css';
 import { useEffect, useState } from 'react';
 import { ClientsWorkspace } from '../clients/ClientsWorkspace';
+import { ImportScreen } from '../import/ImportScreen';
+import { ScreenNav } from '../navigation/ScreenNav';
+import { showScreen, useScreen } from '../navigation/store';
 import { followPreferences, loadPreferences } from '../preferences/store';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { SignInScreen } from '../session/SignInScreen';
 import { loadSession, useSession } from '../session/store';
 import { OpenWorkspaceScreen } from '../workspace/OpenWorkspaceScreen';
 import { SetupScreen } from '../workspace/SetupScreen';
 import { UnavailableScreen } from '../workspace/UnavailableScreen';
-import { loadStatus, useWorkspace } from '../workspace/store';
+import { loadAppInfo, loadStatus, useWorkspace } from '../workspace/store';
 import { handleFailure } from './failures';
 import { Header } from './Header';
 import { ProblemBanner } from './ProblemBanner';
@@ -18,7 +22,7 @@ export function App() {
   const [started, setStarted] = useState(false);
   useEffect(() => {
     const stop = followPreferences();
-    Promise.all([loadPreferences(), loadStatus(), loadSession()]).then(() => setStarted(true), handleFailure);
+    Promise.all([loadPreferences(), loadAppInfo(), loadStatus(), loadSession()]).then(() => setStarted(true), handleFailure);
     return stop;
   }, []);
   return (
@@ -38,8 +42,9 @@ function Screen() {
     return (
       <div className="signed-in">
         <Header session={session} />
+        <ScreenNav />
         <main className="signed-in-main">
-          <ClientsWorkspace />
+          <SignedInScreens />
         </main>
       </div>
     );
@@ -55,4 +60,20 @@ function Screen() {
     default:
       return null;
   }
+}
+
+/** The clients stay mounted (search, scroll and selection kept) while the import or the settings show. */
+function SignedInScreens() {
+  const screen = useScreen((s) => s.screen);
+  // The next operator to sign in starts with the clients.
+  useEffect(() => () => showScreen('clients'), []);
+  return (
+    <>
+      <div className="screen" hidden={screen !== 'clients'}>
+        <ClientsWorkspace />
+      </div>
+      {screen === 'import' && <ImportScreen />}
+      {screen === 'settings' && <SettingsScreen />}
+    </>
+  );
 }

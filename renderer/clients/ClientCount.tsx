@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useClientList } from './listStore';
+import { isFiltered, useClientList, type ClientResults } from './listStore';
 
 /** "50 clients", "No clients match “xyz”": announced politely as it changes. */
 export function ClientCount() {
@@ -14,8 +14,8 @@ export function ClientCount() {
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-function countText({ total, query, status }: { total: number; query: string; status: string }, t: T): string {
-  if (total > 0) return t('clientList.count', { count: total });
-  if (query.trim()) return t('clientList.noMatch', { query });
-  return status === 'all' ? t('clientList.empty') : t('clientList.noneWithStatus');
+function countText(results: ClientResults, t: T): string {
+  if (results.total > 0) return t('clientList.count', { count: results.total });
+  if (results.query.trim()) return t('clientList.noMatch', { query: results.query });
+  return isFiltered(results) ? t('clientList.noneWithFilters') : t('clientList.empty');
 }

@@ -1,27 +1,38 @@
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../ui/errorText';
-import { ClientDetailView } from './ClientDetailView';
+import { ClientDetailView } from './detail/ClientDetailView';
 import { useOpenedClient } from './detailStore';
+import { CreateClientForm } from './form/CreateClientForm';
+import { EditClientForm } from './form/EditClientForm';
 
-/** The right-hand panel: the opened client, or what to do to open one. */
+/** The right-hand panel: the opened client, a client form, or what to do to open one. */
 export function ClientDetailPanel() {
   const { t } = useTranslation();
   const opened = useOpenedClient((s) => s.opened);
+  const form = useOpenedClient((s) => s.form);
   return (
     <section className="detail-pane" role="region" aria-label={t('clientDetail.region')} aria-busy={opened.state === 'loading'}>
-      {opened.state === 'none' && (
-        <div className="empty-state">
-          <p className="empty-title">{t('clientDetail.select')}</p>
-          <p>{t('clientDetail.selectHint')}</p>
-        </div>
+      {form === 'create' ? (
+        <CreateClientForm />
+      ) : form === 'edit' && opened.state === 'loaded' ? (
+        <EditClientForm key={opened.id} client={opened.client} />
+      ) : (
+        <>
+          {opened.state === 'none' && (
+            <div className="empty-state">
+              <p className="empty-title">{t('clientDetail.select')}</p>
+              <p>{t('clientDetail.selectHint')}</p>
+            </div>
+          )}
+          {opened.state === 'loading' && <p className="detail-loading">{t('clientDetail.loading')}</p>}
+          {opened.state === 'failed' && (
+            <div className="alert alert-error" role="alert">
+              <p>{opened.error ? errorText(opened.error) : t('clientDetail.failed')}</p>
+            </div>
+          )}
+          {opened.state === 'loaded' && <ClientDetailView client={opened.client} history={opened.history} warnings={opened.warnings} />}
+        </>
       )}
-      {opened.state === 'loading' && <p className="detail-loading">{t('clientDetail.loading')}</p>}
-      {opened.state === 'failed' && (
-        <div className="alert alert-error" role="alert">
-          <p>{opened.error ? errorText(opened.error) : t('clientDetail.failed')}</p>
-        </div>
-      )}
-      {opened.state === 'loaded' && <ClientDetailView client={opened.client} history={opened.history} />}
     </section>
   );
 }

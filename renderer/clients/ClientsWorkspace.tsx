@@ -1,39 +1,47 @@
 import './clients.css';
+import '../portfolio/portfolio.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useSession } from '../session/store';
+import { loadCatalogue } from '../features/store';
+import { useAllowed } from '../portfolio/useAllowed';
+import { BulkBar } from './bulk/BulkBar';
 import { ClientDetailPanel } from './ClientDetailPanel';
 import { ClientList } from './ClientList';
 import { ClientSearchBar } from './ClientSearchBar';
 import { closeClient } from './detailStore';
-import { focusSearch, isTypingIn } from './focus';
+import { ListNoticeBar } from './ListNoticeBar';
+import { ListToolbar } from './ListToolbar';
 import { resetClientList, search, useClientList } from './listStore';
+import { dismissListNotice } from './noticeStore';
+import { clearPicked } from './selectionStore';
+import { onClientShortcut } from './shortcuts';
+import { loadTags } from './tagsStore';
 
-/** `/` (outside text fields) and Ctrl/Cmd+F go to the search box. */
-function onShortcut(event: KeyboardEvent): void {
-  const find = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f';
-  const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingIn(event.target);
-  if (find || slash) {
-    event.preventDefault();
-    focusSearch();
-  }
-}
-
-/** Signed in: the client list on the left, the opened client on the right. */
+/** Signed in: the client list on the left, the opened client (or a client form) on the right. */
 export function ClientsWorkspace() {
   const { t } = useTranslation();
-  const allowed = useSession((s) => hasPermission(s.session, 'clients.view'));
+  const allowed = useAllowed('clients.view');
+  const mayAdd = useAllowed('clients.edit');
 
   useEffect(() => {
     if (!allowed) return;
     search();
-    window.addEventListener('keydown', onShortcut);
+    loadTags();
+    loadCatalogue();
     return () => {
-      window.removeEventListener('keydown', onShortcut);
       resetClientList();
+      clearPicked();
+      dismissListNotice();
       closeClient();
     };
   }, [allowed]);
+
+  useEffect(() => {
+    if (!allowed) return;
+    const onKeyDown = (event: KeyboardEvent) => onClientShortcut(event, mayAdd);
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [allowed, mayAdd]);
 
   if (!allowed) {
     return (
@@ -45,9 +53,14 @@ export function ClientsWorkspace() {
   return (
     <div className="clients-workspace">
       <div className="list-pane">
+        <ListToolbar />
         <ClientSearchBar />
         <ClientList />
         <ListEmptyState />
+        <div className="list-footer">
+          <ListNoticeBar />
+          <BulkBar />
+        </div>
       </div>
       <ClientDetailPanel />
     </div>
@@ -59,9 +72,10 @@ function ListEmptyState() {
   const { t } = useTranslation();
   const results = useClientList((s) => s.results);
   if (!results || results.total > 0) return null;
+  const narrowed = results.query.trim() || results.status !== 'all' || results.tag || results.feature;
   return (
     <div className="list-empty">
-      <p>{results.query.trim() || results.status !== 'all' ? t('clientList.noMatchHint') : t('clientList.emptyHint')}</p>
+      <p>{narrowed ? t('clientList.noMatchHint') : t('clientList.emptyHint')}</p>
     </div>
   );
 }

@@ -16,3 +16,7 @@ export const focusList = () => document.getElementById(LIST_ID)?.focus();
 export function isTypingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
+
+/** The heading of the opened client: focus goes there once a form that led to it is done. */
+export const DETAIL_HEADING_ID = 'client-detail-heading';
+export const focusDetailHeading = () => requestAnimationFrame(() => document.getElementById(DETAIL_HEADING_ID)?.focus());

@@ -9,13 +9,17 @@ interface WorkspaceState {
   status: WorkspaceStatus | null;
   /** The operator asked to open another workspace file. */
   choosingFile: boolean;
-  /** False once the shell said it has no file dialog. */
+  /** Whether the shell has a file dialog for "Browse…" (the Electron shell has, the Chromium shell has not). */
   canBrowse: boolean;
 }
 
-export const useWorkspace = create<WorkspaceState>(() => ({ status: null, choosingFile: false, canBrowse: true }));
+export const useWorkspace = create<WorkspaceState>(() => ({ status: null, choosingFile: false, canBrowse: false }));
 
 export const chooseFile = (choosingFile: boolean) => useWorkspace.setState({ choosingFile });
+
+export async function loadAppInfo(): Promise<void> {
+  useWorkspace.setState({ canBrowse: (await invoke('app.info')).canBrowseFiles });
+}
 
 export async function loadStatus(): Promise<void> {
   useWorkspace.setState({ status: await invoke('workspace.status') });
@@ -36,9 +40,7 @@ export async function openWorkspace(input: ChannelInput<'workspace.open'>): Prom
   useWorkspace.setState({ status: await invoke('workspace.open', input), choosingFile: false });
 }
 
-/** The shell's file dialog: the chosen path, or null if cancelled or not available here. */
+/** The shell's file dialog: the chosen path, or null if cancelled. */
 export async function browse(): Promise<string | null> {
-  const { supported, file } = await invoke('workspace.browse');
-  if (!supported) useWorkspace.setState({ canBrowse: false });
-  return file;
+  return (await invoke('workspace.browse')).file;
 }

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Bridge } from '../../shared/ipc/bridge';
+import type { ChannelArgs, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import { startApp, type RunningApp } from '../../electron/app/start';
 import { ChromiumShell } from '../../electron/shells/chromium/chromium-shell';
 
@@ -25,3 +27,28 @@ export async function launchApp(options: { dataDir?: string; demo?: boolean } = 
 }
 
 export const removeDataDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+/**
+ * Reports console errors, uncaught errors and CSP violations of the workspace
+ * page from its first script on: the page is reloaded once watched.
+ */
+export async function watchConsole(page: Page, report: (problem: string) => void): Promise<void> {
+  page.on('console', (message) => {
+    if (message.type() === 'error') report(message.text());
+  });
+  page.on('pageerror', (error) => report(`uncaught: ${error.message}`));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)),
+  );
+  await page.reload();
+}
+
+/** Calls the main process from the workspace page, through its bridge as the UI does (to check what the UI shows). */
+export async function invokeIn<C extends ChannelName>(page: Page, channel: C, ...args: ChannelArgs<C>): Promise<ChannelOutput<C>> {
+  const result = await page.evaluate(
+    ([name, input]) => (window as unknown as { resellerDesk: Bridge }).resellerDesk.invoke(name, input),
+    [channel, args[0]] as const,
+  );
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as ChannelOutput<C>;
+}

@@ -1,0 +1,85 @@
+import './branding.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Brand } from '../../shared/branding';
+import { useAllowed } from '../portfolio/useAllowed';
+import { useSubmit } from '../portfolio/useSubmit';
+import { Field } from '../ui/Field';
+import { FormAlert } from '../ui/FormAlert';
+import { BrandPreview } from './BrandPreview';
+import { isColour } from './colour';
+import { LogoSection } from './LogoSection';
+import { loadBrand, updateBrand, useBrand } from './store';
+
+/** Display name, primary colour and logo of the client view, with a preview of its header as it changes. */
+export function BrandSection() {
+  const { t } = useTranslation();
+  const brand = useBrand((s) => s.brand);
+  useEffect(loadBrand, []);
+  if (!brand) return <p className="muted">{t('portfolio.loading')}</p>;
+  return <BrandForm brand={brand} />;
+}
+
+function BrandForm({ brand }: { brand: Brand }) {
+  const { t } = useTranslation();
+  const mayManage = useAllowed('branding.manage');
+  const [displayName, setDisplayName] = useState(brand.displayName);
+  const [colour, setColour] = useState(brand.primaryColour);
+  const [saved, setSaved] = useState(false);
+  const { failure, busy, submit, formRef } = useSubmit(['displayName', 'primaryColour'] as const, async () => {
+    setSaved(false);
+    await updateBrand({ displayName, primaryColour: colour });
+    setSaved(true);
+  });
+  const shownColour = isColour(colour) ? colour : brand.primaryColour;
+  return (
+    <div className="brand-section">
+      <BrandPreview name={displayName.trim() || brand.displayName} colour={shownColour} logo={brand.logo} />
+      <form ref={formRef} className="form brand-form" onSubmit={submit} noValidate>
+        <FormAlert failure={failure} />
+        <Field
+          label={t('branding.displayName')}
+          hint={t('branding.displayNameHint')}
+          maxLength={120}
+          disabled={!mayManage}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={failure.fieldError('displayName')}
+        />
+        <Field
+          label={t('branding.colour')}
+          hint={t('branding.colourHint')}
+          maxLength={7}
+          spellCheck={false}
+          disabled={!mayManage}
+          value={colour}
+          onChange={(e) => setColour(e.target.value)}
+          error={failure.fieldError('primaryColour')}
+          action={
+            <input
+              type="color"
+              className="colour-picker"
+              aria-label={t('branding.pickColour')}
+              disabled={!mayManage}
+              value={shownColour}
+              onChange={(e) => setColour(e.target.value)}
+            />
+          }
+        />
+        {mayManage && (
+          <div className="form-actions">
+            <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
+              {t('branding.save')}
+            </button>
+            {saved && (
+              <p className="form-saved" role="status">
+                {t('branding.saved')}
+              </p>
+            )}
+          </div>
+        )}
+      </form>
+      <LogoSection brand={brand} mayManage={mayManage} />
+    </div>
+  );
+}

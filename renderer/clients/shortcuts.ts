@@ -1,0 +1,28 @@
+import { useScreen } from '../navigation/store';
+import { startCreating } from './detailStore';
+import { focusSearch, isTypingIn } from './focus';
+
+const mac = navigator.platform.startsWith('Mac');
+const command = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+
+/** Ctrl/Cmd+N: a new client. */
+export const addClientKeys = { aria: mac ? 'Meta+N' : 'Control+N', label: mac ? '⌘N' : 'Ctrl+N' };
+
+/**
+ * The client screen's shortcuts: `/` (outside text fields) and Ctrl/Cmd+F go
+ * to the search box, Ctrl/Cmd+N adds a client. Not while another screen or a
+ * modal dialog has the keyboard.
+ */
+export function onClientShortcut(event: KeyboardEvent, mayAdd: boolean): void {
+  if (useScreen.getState().screen !== 'clients' || document.querySelector('dialog[open]')) return;
+  const key = event.key.toLowerCase();
+  const find = command(event) && key === 'f';
+  const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingIn(event.target);
+  if (find || slash) {
+    event.preventDefault();
+    focusSearch();
+  } else if (mayAdd && command(event) && key === 'n') {
+    event.preventDefault();
+    startCreating();
+  }
+}

@@ -1,0 +1,41 @@
+import type { View } from '../../shared/impersonation';
+import { rowAt, useClientList } from '../clients/listStore';
+import { useScreen } from '../navigation/store';
+import { logInAs } from './logIn';
+import { togglePanel } from './sessionsStore';
+
+const mac = navigator.platform.startsWith('Mac');
+
+/** The letters, with Ctrl (⌘ on a Mac) and Shift. */
+export const shortcutKeys = { client: 'C', partner: 'P', sessions: 'O' } as const satisfies Record<View | 'sessions', string>;
+
+/** A shortcut as `aria-keyshortcuts` wants it, and as the operator's keyboard labels it. */
+export const shortcut = (letter: string) => ({
+  aria: `${mac ? 'Meta' : 'Control'}+Shift+${letter}`,
+  label: mac ? `⇧⌘${letter}` : `Ctrl+Shift+${letter}`,
+});
+
+const pressed = (event: KeyboardEvent, letter: string) =>
+  (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toUpperCase() === letter;
+
+/** The client selected in the list, where its row is loaded. */
+function selectedClient() {
+  const { results, selected } = useClientList.getState();
+  return results && selected !== null ? rowAt(results, selected) : undefined;
+}
+
+/** Ctrl/Cmd+Shift+C and +P log in to the client selected in the list (while it shows); +O shows or hides the open sessions. */
+export function onImpersonationShortcut(event: KeyboardEvent): void {
+  // A modal dialog has the keyboard to itself.
+  if (document.querySelector('dialog[open]')) return;
+  if (pressed(event, shortcutKeys.sessions)) {
+    event.preventDefault();
+    togglePanel();
+    return;
+  }
+  const view = (['client', 'partner'] as const).find((v) => pressed(event, shortcutKeys[v]));
+  if (!view || useScreen.getState().screen !== 'clients') return;
+  event.preventDefault();
+  const client = selectedClient();
+  if (client) void logInAs({ client, view, newWindow: false });
+}

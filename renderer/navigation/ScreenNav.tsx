@@ -1,0 +1,44 @@
+import '../ui/tabs.css';
+import './navigation.css';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { showScreen, useScreen, type Screen } from './store';
+
+const mac = navigator.platform.startsWith('Mac');
+const settingsKeys = { aria: mac ? 'Meta+,' : 'Control+,', label: mac ? '⌘,' : 'Ctrl+,' };
+
+/** Ctrl/Cmd+, opens the settings, as in most desktop apps. */
+function onShortcut(event: KeyboardEvent): void {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === ',' && !document.querySelector('dialog[open]')) {
+    event.preventDefault();
+    showScreen('settings');
+  }
+}
+
+/** The screens under the header; the clients stay where they were while the operator is elsewhere. */
+export function ScreenNav() {
+  const { t } = useTranslation();
+  const screen = useScreen((s) => s.screen);
+  useEffect(() => {
+    window.addEventListener('keydown', onShortcut);
+    return () => window.removeEventListener('keydown', onShortcut);
+  }, []);
+  const item = (target: Screen, label: string, current: boolean, keys?: typeof settingsKeys) => (
+    <button
+      type="button"
+      className="tab"
+      aria-current={current ? 'page' : undefined}
+      aria-keyshortcuts={keys?.aria}
+      title={keys && t('portfolio.nav.shortcut', { keys: keys.label })}
+      onClick={() => showScreen(target)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <nav className="screen-nav" aria-label={t('portfolio.nav.label')}>
+      {item('clients', t('portfolio.nav.clients'), screen !== 'settings')}
+      {item('settings', t('portfolio.nav.settings'), screen === 'settings', settingsKeys)}
+    </nav>
+  );
+}

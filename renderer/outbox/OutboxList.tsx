@@ -1,0 +1,53 @@
+import './outbox.css';
+import { useTranslation } from 'react-i18next';
+import { openClient } from '../clients/detailStore';
+import { useFormat } from '../clients/useFormat';
+import { invoke } from '../ipc/client';
+import { showScreen } from '../navigation/store';
+import { PagedStatus } from '../portfolio/PagedStatus';
+import { usePaged } from '../portfolio/usePaged';
+
+/**
+ * Mail the workspace has queued (invitations so far), newest first: stored
+ * and shown here until sending by e-mail is set up. A client's own, or all.
+ */
+export function OutboxList({ clientId }: { clientId?: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const mails = usePaged((offset, limit) => invoke('mail.outbox', { ...(clientId !== undefined && { clientId }), offset, limit }), String(clientId ?? 'all'), 25);
+  return (
+    <div className="outbox">
+      <p className="alert alert-info">{t('outbox.stored')}</p>
+      {mails.rows.length > 0 && (
+        <ul className="mail-list">
+          {mails.rows.map((mail) => (
+            <li key={mail.id} className="mail">
+              <details>
+                <summary>
+                  <span className="mail-subject">{mail.subject}</span>
+                  <span className="mail-meta">
+                    {t('outbox.to', { to: mail.to })} · <time dateTime={new Date(mail.createdAt).toISOString()}>{format.dateTime(mail.createdAt)}</time>
+                  </span>
+                </summary>
+                <pre className="mail-body">{mail.body.replaceAll('{link}', mail.linkPath ? t('outbox.link', { path: mail.linkPath }) : '')}</pre>
+                {clientId === undefined && mail.clientId !== null && (
+                  <button
+                    type="button"
+                    className="button link"
+                    onClick={() => {
+                      showScreen('clients');
+                      void openClient(mail.clientId!);
+                    }}
+                  >
+                    {t('outbox.openClient', { id: mail.clientId })}
+                  </button>
+                )}
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      <PagedStatus paged={mails} empty={t('outbox.empty')} />
+    </div>
+  );
+}

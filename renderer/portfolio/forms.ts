@@ -1,0 +1,29 @@
+import type { FieldIssue } from '../../shared/ipc/errors';
+import { IpcFailure } from '../ipc/client';
+
+/** Problems the form finds before sending, shaped like the main process's own field errors. */
+export const invalidFields = (fields: FieldIssue[]) =>
+  new IpcFailure({ code: 'VALIDATION', key: 'errors.validation', message: 'Some fields need attention.', fields });
+
+export const invalid = (path: string, key: string, message: string, params?: Record<string, string | number>) =>
+  invalidFields([{ path, key, message, ...(params && { params }) }]);
+
+/** Field errors of list items ("tags.2", "add.0") belong to the field of the whole list ("tags", "add"). */
+export function atFields(thrown: unknown): unknown {
+  if (!(thrown instanceof IpcFailure) || !thrown.error.fields) return thrown;
+  return new IpcFailure({ ...thrown.error, fields: thrown.error.fields.map((issue) => ({ ...issue, path: issue.path.split('.')[0]! })) });
+}
+
+/** A whole number as typed (spaces allowed), or null; '' gives `empty`. */
+export function wholeNumber(text: string, empty: number | null = null): number | null {
+  const trimmed = text.replace(/\s/g, '');
+  if (trimmed === '') return empty;
+  return /^[+-]?\d{1,13}$/.test(trimmed) ? Number(trimmed) : null;
+}
+
+/** Tags as typed in one field, separated by commas or semicolons (a tag can hold neither). */
+export const splitTags = (text: string) =>
+  text
+    .split(/[,;]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);

@@ -1,0 +1,227 @@
+import { expect, test, type Locator } from '@playwright/test';
+import type { Page } from 'playwright-core';
+import type { ChromiumShell } from '../../electron/shells/chromium/chromium-shell';
+import { invokeIn, launchApp, removeDataDir, watchConsole, type LaunchedApp } from './app';
+
+/**
+ * Log in as client or partner through the workspace UI, headless in the
+ * Chromium shell: the buttons and their gates, the reason prompt, the open
+ * sessions panel and its shortcut, ending one and all, the access history,
+ * the expiry warning and a refusal in words. No console errors, no CSP violations.
+ */
+
+let launched: LaunchedApp;
+const consoleProblems: string[] = [];
+
+test.beforeEach(async () => {
+  launched = await launchApp({ demo: true });
+  await watchConsole(launched.page, (problem) => consoleProblems.push(problem));
+  await launched.page.getByRole('button', { name: 'Use demo sign-in' }).click();
+  await launched.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(launched.page.getByRole('button', { name: 'My reseller portal' })).toBeVisible();
+});
+
+test.afterEach(async () => {
+  await launched.stop();
+  removeDataDir(launched.dataDir);
+  expect(consoleProblems.splice(0), 'console errors and CSP violations').toEqual([]);
+});
+
+const shell = () => launched.app.shell as ChromiumShell;
+/** The partitions of the client windows open now. */
+const clientWindows = () => [...shell().portalPages.keys()].filter((partition) => partition.startsWith('impersonation:'));
+
+type Client = { id: number; companyName: string };
+
+/** Active demo clients, asked through the page's bridge as the UI would. */
+const activeClients = async (page: Page): Promise<Client[]> => (await invokeIn(page, 'clients.list', { status: 'active', limit: 10 })).rows;
+
+/** Finds a client by name and selects it in the list, which shows it in the detail panel. */
+async function showClient(page: Page, client: Client): Promise<Locator> {
+  await page.getByRole('searchbox', { name: 'Search clients' }).fill(client.companyName);
+  const list = page.getByRole('listbox', { name: 'Clients' });
+  const option = list.getByRole('option', { name: client.companyName });
+  await expect(option).toBeVisible();
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await option.click();
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  const detail = page.getByRole('region', { name: 'Client details' });
+  await expect(detail.getByRole('heading', { name: client.companyName })).toBeVisible();
+  return detail;
+}
+
+/** "0:57 left · idle limit" → 57. */
+function secondsLeft(text: string | null): number {
+  const [, minutes, seconds] = /^(\d+):(\d\d)/.exec(text ?? '') ?? [];
+  return Number(minutes) * 60 + Number(seconds);
+}
+
+/** The settings screen at its "Log in as" section. */
+async function openSettings(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Log in as' }).click();
+  return page.getByRole('tabpanel', { name: 'Log in as' });
+}
+
+test('log in as client and partner, follow the open sessions, end them, read the history', async () => {
+  test.setTimeout(90_000);
+  const { page } = launched;
+  const [first, second] = await activeClients(page);
+  const sessionsButton = page.getByRole('button', { name: /^Open sessions/ });
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions');
+
+  // Log in as client: the workspace asks for a reason by default, which may be skipped.
+  let detail = await showClient(page, first!);
+  const asClient = detail.getByRole('button', { name: 'Log in as client' });
+  const asPartner = detail.getByRole('button', { name: 'Log in as partner' });
+  await expect(asClient).toHaveAttribute('aria-keyshortcuts', /Shift\+C$/);
+  await asClient.click();
+  const prompt = page.getByRole('dialog', { name: `Log in to ${first!.companyName} as client` });
+  await prompt.getByRole('button', { name: 'Continue without a reason' }).click();
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions (1)');
+  expect(clientWindows()).toHaveLength(1);
+  const clientWindow = shell().portalPages.get(clientWindows()[0]!)!;
+  await expect(clientWindow.locator('.client-name')).toHaveText(first!.companyName);
+
+  // The panel lists it with a live countdown.
+  await sessionsButton.click();
+  const panel = page.getByRole('region', { name: 'Open sessions' });
+  const clientItem = panel.getByRole('listitem').filter({ hasText: 'Client view' });
+  await expect(clientItem).toContainText(first!.companyName);
+  await expect(clientItem.getByRole('timer')).toHaveText(/^\d+:\d\d left · idle limit$/);
+
+  // The same button again brings that window forward: still one.
+  await asClient.click();
+  await expect(prompt).toHaveCount(0);
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions (1)');
+  expect(clientWindows()).toHaveLength(1);
+  // The operator comes back to the workspace window (the shell brought the client's to the front).
+  await page.bringToFront();
+
+  // Partner login is off for a new workspace: the button says so.
+  await expect(asPartner).toBeDisabled();
+  await expect(asPartner).toHaveAccessibleDescription('Partner login is off for this workspace. You can turn it on in the settings, under “Log in as”.');
+
+  // Settings: partner login on, a reason required. Escape puts the panel away, focus back on its button.
+  await panel.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(sessionsButton).toBeFocused();
+  const settings = await openSettings(page);
+  await settings.getByLabel('Allow partner login').check();
+  await settings.getByLabel('Ask, must be given').check();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByText('Saved.')).toBeVisible();
+  // The public keys for external platforms, with their copy buttons.
+  await expect(settings.getByRole('textbox', { name: 'Key set (JWKS)' })).toHaveValue(/"crv": "Ed25519"/);
+  await settings.getByRole('button', { name: 'Copy Issuer' }).click();
+  await expect(settings.getByText('Copied to the clipboard.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await sessionsButton.click();
+
+  // Log in as partner: the reason is required.
+  await expect(asPartner).toBeEnabled();
+  await asPartner.click();
+  const partnerPrompt = page.getByRole('dialog', { name: `Log in to ${first!.companyName} as partner` });
+  await expect(partnerPrompt.getByRole('button', { name: 'Continue without a reason' })).toHaveCount(0);
+  await partnerPrompt.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(partnerPrompt.getByLabel('Reason or ticket reference')).toHaveAccessibleDescription(/Please give a reason or ticket reference\./);
+  await partnerPrompt.getByLabel('Reason or ticket reference').fill('INC-1');
+  await partnerPrompt.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions (2)');
+  const partnerItem = panel.getByRole('listitem').filter({ hasText: 'Partner view' });
+  await expect(partnerItem).toContainText('Reason: INC-1');
+
+  // End the client view from the panel: its window closes.
+  const clientPartition = clientWindows()[0]!;
+  await clientItem.getByRole('button', { name: `End ${first!.companyName}, Client view` }).click();
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions (1)');
+  expect(shell().portalPages.has(clientPartition)).toBe(false);
+
+  // The keyboard: the second client selected in the list, Ctrl+Shift+C.
+  detail = await showClient(page, second!);
+  await page.getByRole('listbox', { name: 'Clients' }).focus();
+  await page.keyboard.press('Control+Shift+C');
+  const keyPrompt = page.getByRole('dialog', { name: `Log in to ${second!.companyName} as client` });
+  await keyPrompt.getByLabel('Reason or ticket reference').fill('INC-2');
+  await keyPrompt.getByLabel('Reason or ticket reference').press('Enter');
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions (2)');
+
+  // End all, confirmed.
+  await panel.getByRole('button', { name: 'End all' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'End all open sessions?' });
+  await expect(confirm).toContainText('2 client windows close');
+  await confirm.getByRole('button', { name: 'End all' }).click();
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions');
+  await expect(panel.getByText('No client windows are open')).toBeVisible();
+  expect(clientWindows()).toEqual([]);
+
+  // The first client's access history: both sessions, with how they ended.
+  detail = await showClient(page, first!);
+  await detail.getByRole('tab', { name: 'Access history' }).click();
+  const history = detail.getByRole('tabpanel', { name: 'Access history' });
+  const entries = history.getByRole('listitem');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('Partner view');
+  await expect(entries.nth(0)).toContainText('Reason: INC-1');
+  await expect(entries.nth(0)).toContainText('Ended with all open sessions');
+  await expect(entries.nth(1)).toContainText('Client view');
+  await expect(entries.nth(1)).toContainText('Ended from the workspace');
+});
+
+test('a window about to end warns and can be extended; a refusal is shown in words', async () => {
+  test.setTimeout(60_000);
+  const { page } = launched;
+  const [client] = await activeClients(page);
+
+  // One idle minute: every window is within a minute of its end from the start.
+  const settings = await openSettings(page);
+  await settings.getByLabel('Allow partner login').check();
+  await settings.getByLabel('Do not ask').check();
+  await settings.getByLabel('Idle limit (minutes)').fill('');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByLabel('Idle limit (minutes)')).toHaveAccessibleDescription(/Please fill in this field\./);
+  await settings.getByLabel('Idle limit (minutes)').fill('1');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByText('Saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clients' }).click();
+
+  const detail = await showClient(page, client!);
+  const asPartner = detail.getByRole('button', { name: 'Log in as partner' });
+  const warning = page.getByRole('alert').filter({ hasText: `The partner view of ${client!.companyName} ends in under a minute.` });
+  const sessionsButton = page.getByRole('button', { name: /^Open sessions/ });
+
+  // "Return now" ends it.
+  await asPartner.click();
+  await warning.getByRole('button', { name: 'Return now' }).click();
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions');
+  await expect(warning).toHaveCount(0);
+  expect(clientWindows()).toEqual([]);
+
+  // "Extend" pushes the time left up (as the panel shows it; Ctrl+Shift+O opens it).
+  await asPartner.click();
+  await expect(warning).toBeVisible();
+  await page.keyboard.press('Control+Shift+O');
+  const panel = page.getByRole('region', { name: 'Open sessions' });
+  const timer = panel.getByRole('timer');
+  await expect(timer).toHaveText(/^0:5[0-7] left · idle limit$/, { timeout: 8_000 });
+  const before = secondsLeft(await timer.textContent());
+  await warning.getByRole('button', { name: 'Extend' }).click();
+  await expect.poll(async () => secondsLeft(await timer.textContent())).toBeGreaterThan(before);
+  await panel.getByRole('button', { name: `End ${client!.companyName}, Partner view` }).click();
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions');
+
+  // The client refuses partner access: the button says so, and the main process refuses the keyboard in words.
+  const access = detail.getByRole('region', { name: 'Partner access' });
+  await access.getByLabel('Refused').check();
+  await access.getByRole('button', { name: 'Save partner access' }).click();
+  await expect(access).toContainText('The client does not allow partner access.');
+  await expect(detail.getByRole('button', { name: 'Log in as partner' })).toHaveAccessibleDescription('This client does not allow partner access.');
+  await page.getByRole('listbox', { name: 'Clients' }).focus();
+  await page.keyboard.press('Control+Shift+P');
+  const refusal = page.getByRole('alert').filter({ hasText: `${client!.companyName} could not be opened in the partner view.` });
+  await expect(refusal).toContainText('This client does not allow partner access.');
+  await refusal.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(refusal).toHaveCount(0);
+  expect(clientWindows()).toEqual([]);
+});

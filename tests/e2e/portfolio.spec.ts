@@ -1,0 +1,278 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { existsSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { invokeIn, launchApp, removeDataDir, watchConsole, type LaunchedApp } from './app';
+
+/**
+ * The client portfolio through the UI, headless in the Chromium shell on the
+ * demo workspace: adding, editing and the life of a client; filters and bulk
+ * changes; the brand; CSV import and export. No test may log a console error
+ * (a CSP violation is one).
+ */
+
+let launched: LaunchedApp;
+let consoleProblems: string[] = [];
+
+test.beforeEach(async () => {
+  launched = await launchApp({ demo: true });
+  await watchConsole(launched.page, (problem) => consoleProblems.push(problem));
+  await launched.page.getByRole('button', { name: 'Use demo sign-in' }).click();
+  await launched.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(count(launched.page)).toHaveText('50 clients');
+});
+
+test.afterEach(async () => {
+  await launched.stop();
+  removeDataDir(launched.dataDir);
+  const problems = consoleProblems;
+  consoleProblems = [];
+  expect(problems, 'console errors and CSP violations').toEqual([]);
+});
+
+const count = (page: Page) => page.getByRole('status').filter({ hasText: /clients?$|No clients/ });
+const list = (page: Page) => page.getByRole('listbox', { name: 'Clients' });
+const detail = (page: Page) => page.getByRole('region', { name: 'Client details' });
+const search = (page: Page) => page.getByRole('searchbox', { name: 'Search clients' });
+
+/** Searches and opens the only match. */
+async function openByName(page: Page, name: string): Promise<void> {
+  await search(page).fill(name);
+  await expect(count(page)).toHaveText('1 client');
+  await list(page).getByRole('option').first().click();
+  await expect(detail(page).getByRole('heading', { level: 2 })).toHaveText(name);
+}
+
+/** The value shown next to a label in the client view. */
+const fact = (scope: Locator, label: string) => scope.locator('.fact').filter({ has: scope.page().getByText(label, { exact: true }) }).locator('dd');
+
+test('add a client with an invitation; edit, suspend, archive and restore it', async () => {
+  const { page } = launched;
+  await page.getByRole('button', { name: 'Add client' }).click();
+  const form = page.getByRole('form', { name: 'New client' });
+  await form.getByLabel('Company name').fill('Zeppelin Flowers GmbH');
+  await form.getByLabel('Contact person').fill('Zoe Zeppelin');
+  await form.getByLabel('Contact e-mail').fill('zoe@zeppelin-flowers.test');
+  await form.getByLabel('Tags').fill('Florist, new');
+  await form.getByLabel('Calendar').check();
+  await form.getByLabel('Invoices').check();
+  await form.getByLabel('User seats').fill('3');
+  await form.getByLabel('Initial SMS credits').fill('250');
+  await form.getByLabel('Initial call credits').fill('40');
+  await expect(form.getByLabel('Let the client configure the password')).toBeChecked();
+  await form.getByRole('button', { name: 'Create client' }).click();
+
+  // The new client opens: the invited contact holds a seat, the credits and features are there.
+  const view = detail(page);
+  await expect(view.getByRole('heading', { level: 2 })).toHaveText('Zeppelin Flowers GmbH');
+  await expect(view.getByText('1 of 3 seats used')).toBeVisible();
+  await expect(view.getByText('SMS 250 · Calls 40')).toBeVisible();
+  await expect(view.getByRole('list', { name: 'Enabled features' }).getByRole('listitem')).toHaveText(['Calendar', 'Invoices']);
+  await expect(view.getByRole('list', { name: 'Tags' }).getByRole('listitem')).toHaveText(['florist', 'new']);
+  await view.getByRole('tab', { name: 'Mail' }).click();
+  await expect(view.getByText('Mail is stored here and visible')).toBeVisible();
+  await expect(view.getByRole('listitem').filter({ hasText: 'To zoe@zeppelin-flowers.test' })).toContainText('Your invitation to Client portal');
+  await view.getByRole('tab', { name: 'Users' }).click();
+  await expect(view.getByRole('row', { name: /Zoe Zeppelin zoe@zeppelin-flowers\.test Administrator Invited/ })).toBeVisible();
+  await view.getByRole('tab', { name: 'Overview' }).click();
+
+  // Edit with the same rules: a phone that is not international is refused at the field.
+  await view.getByRole('button', { name: 'Edit details' }).click();
+  const edit = page.getByRole('form', { name: 'Edit Zeppelin Flowers GmbH' });
+  await edit.getByLabel('Phone').fill('030 1234');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit.getByLabel('Phone')).toHaveAccessibleDescription(/Enter the number in international form/);
+  await edit.getByLabel('Phone').fill('+49 30 7654321');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(fact(view, 'Phone')).toHaveText('+49 30 7654321');
+  await expect(view.getByRole('listitem').filter({ hasText: 'Details changed' })).toHaveCount(1);
+
+  // Suspend with a reason, then re-enable.
+  await view.getByRole('button', { name: 'Suspend…' }).click();
+  const suspend = page.getByRole('alertdialog', { name: 'Suspend Zeppelin Flowers GmbH?' });
+  await suspend.getByRole('button', { name: 'Suspend client' }).click();
+  await expect(suspend.getByLabel('Reason')).toHaveAccessibleDescription('Please fill in this field.');
+  await suspend.getByLabel('Reason').fill('Invoice 2026-114 unpaid');
+  await suspend.getByRole('button', { name: 'Suspend client' }).click();
+  await expect(suspend).toHaveCount(0);
+  await expect(view.getByText('Suspended: Invoice 2026-114 unpaid')).toBeVisible();
+  await search(page).fill('Zeppelin');
+  await expect(list(page).getByRole('option', { name: /^Zeppelin Flowers GmbH/ })).toContainText('Suspended');
+  await view.getByRole('button', { name: 'Re-enable' }).click();
+  await expect(view.locator('.detail-title .badge')).toHaveText('Active');
+
+  // Archive after a confirmation: gone from the active clients until restored.
+  await view.getByRole('button', { name: 'Archive…' }).click();
+  const archive = page.getByRole('alertdialog', { name: 'Archive Zeppelin Flowers GmbH?' });
+  await expect(archive).toContainText('Nothing is deleted.');
+  await archive.getByRole('button', { name: 'Archive client' }).click();
+  await expect(view.locator('.detail-title .badge')).toHaveText('Archived');
+  await expect(count(page)).toHaveText('1 client');
+  await page.getByLabel('Status', { exact: true }).selectOption('active');
+  await expect(count(page)).toHaveText('No clients match “Zeppelin”');
+  await page.getByLabel('Status', { exact: true }).selectOption('all');
+  await expect(count(page)).toHaveText('1 client');
+  await view.getByRole('button', { name: 'Restore' }).click();
+  await expect(view.locator('.detail-title .badge')).toHaveText('Active');
+  await page.getByLabel('Status', { exact: true }).selectOption('active');
+  await expect(count(page)).toHaveText('1 client');
+});
+
+test('filter by tag and feature; check three clients, tag them, undo; grant credits in bulk', async () => {
+  const { page } = launched;
+  const total = async (filter: { tag?: string; feature?: string }) => (await invokeIn(page, 'clients.list', { ...filter, limit: 1 })).total;
+
+  await page.getByLabel('Tag', { exact: true }).selectOption('vip');
+  const vip = await total({ tag: 'vip' });
+  expect(vip).toBeGreaterThan(0);
+  await expect(count(page)).toHaveText(vip === 1 ? '1 client' : `${vip} clients`);
+  await page.getByLabel('Tag', { exact: true }).selectOption('');
+  await page.getByLabel('Feature', { exact: true }).selectOption({ label: 'Reports' });
+  const reports = await total({ feature: 'reports' });
+  await expect(count(page)).toHaveText(`${reports} clients`);
+  await page.getByLabel('Feature', { exact: true }).selectOption('');
+  await expect(count(page)).toHaveText('50 clients');
+
+  // Check the first three with the keyboard: Space, then Shift+ArrowDown twice.
+  const options = list(page).getByRole('option');
+  await options.first().click();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  const bulk = page.getByRole('region', { name: 'Bulk changes' });
+  await expect(bulk.getByRole('status')).toHaveText('3 clients checked');
+  await expect(list(page).getByRole('option', { checked: true })).toHaveCount(3);
+  const names = (await list(page).getByRole('option', { checked: true }).locator('.row-name').allTextContents()).sort();
+  const ids = (await invokeIn(page, 'clients.list', { limit: 3 })).rows.map((c) => c.id);
+  const smsBefore = await Promise.all(ids.map(async (id) => (await invokeIn(page, 'clients.get', { id })).credits.sms));
+
+  await bulk.getByRole('button', { name: 'Tags…' }).click();
+  const tags = page.getByRole('dialog', { name: 'Tags of 3 clients' });
+  await tags.getByLabel('Add tags').fill('Spring Campaign');
+  await tags.getByRole('button', { name: 'Change tags' }).click();
+  const notice = page.locator('.list-notice');
+  await expect(notice).toContainText('Tags added: spring campaign. 3 clients changed.');
+  // All three hold it now: the tag filter shows exactly them.
+  await page.getByLabel('Tag', { exact: true }).selectOption('spring campaign');
+  await expect(count(page)).toHaveText('3 clients');
+  await expect(list(page).locator('.row-name')).toHaveText(names);
+  await page.getByLabel('Tag', { exact: true }).selectOption('');
+
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(notice).toContainText('Tag change undone for 3 clients.');
+  await expect(options.filter({ hasText: 'spring campaign' })).toHaveCount(0);
+  expect(await total({ tag: 'spring campaign' })).toBe(0);
+
+  await bulk.getByRole('button', { name: 'Credits…' }).click();
+  const credits = page.getByRole('dialog', { name: 'Grant credits to 3 clients' });
+  await credits.getByLabel('Credits for each client').fill('0');
+  await credits.getByRole('button', { name: 'Grant credits' }).click();
+  await expect(credits.getByLabel('Credits for each client')).toHaveAccessibleDescription('Enter a whole number of at least 1.');
+  await credits.getByLabel('Credits for each client').fill('100');
+  await credits.getByLabel('Note').fill('Spring promotion');
+  await credits.getByRole('button', { name: 'Grant credits' }).click();
+  await expect(notice).toContainText('100 SMS credits granted. 3 clients changed.');
+  const smsAfter = await Promise.all(ids.map(async (id) => (await invokeIn(page, 'clients.get', { id })).credits.sms));
+  expect(smsAfter).toEqual(smsBefore.map((sms) => sms + 100));
+
+  await bulk.getByRole('button', { name: 'Clear checks' }).click();
+  await expect(bulk).toHaveCount(0);
+});
+
+test('brand: name and colour, a logo, and a disguised file refused in words', async () => {
+  const { page } = launched;
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('tab', { name: 'Brand', selected: true })).toBeVisible();
+  await page.getByLabel('Display name').fill('Acme Portal');
+  await page.getByLabel('Primary colour', { exact: true }).fill('#2A7F62');
+  const preview = page.getByRole('figure', { name: 'Preview of the client view' });
+  await expect(preview.locator('.preview-header')).toHaveCSS('background-color', 'rgb(42, 127, 98)');
+  await page.getByRole('button', { name: 'Save brand' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  expect(await invokeIn(page, 'branding.get')).toMatchObject({ displayName: 'Acme Portal', primaryColour: '#2a7f62' });
+
+  await chooseFile(page, 'Upload a logo', { name: 'logo.png', mimeType: 'image/png', buffer: png(48, 24) });
+  await expect(page.getByRole('img', { name: 'Current logo' })).toBeVisible();
+  await expect(page.getByText('PNG, 48 × 24 pixels')).toBeVisible();
+  await expect(preview.getByRole('img', { name: 'Logo of Acme Portal' })).toBeVisible();
+
+  const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
+  await chooseFile(page, 'Replace the logo', { name: 'innocent.png', mimeType: 'image/png', buffer: html });
+  await expect(page.getByRole('button', { name: 'Replace the logo' })).toHaveAccessibleDescription(
+    /This file is not a PNG, JPEG or SVG image \(its content decides, not its name\)\./,
+  );
+  // The refused file changed nothing.
+  expect((await invokeIn(page, 'branding.get')).logo?.type).toBe('image/png');
+});
+
+test('import a CSV with a quoted field and an invalid row, then export the filter', async () => {
+  const { page } = launched;
+  const csv = [
+    'company_name,contact_name,contact_email,city,country,tags,notes',
+    '"Quoted & Co, Ltd",Quinn Quote,quinn@quoted.test,Leeds,GB,csv-test,"Line one, with a comma',
+    'Line two"',
+    'Valid Two GmbH,Val Two,val@valid-two.test,Bonn,DE,csv-test,',
+    'Broken Row AG,Bob Broken,not-an-e-mail,Berlin,DE,csv-test,',
+  ].join('\r\n');
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  await expect(page.getByRole('heading', { name: 'Import clients' })).toBeVisible();
+  await chooseFile(page, 'CSV file', { name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  await expect(page.getByRole('list', { name: 'Rows in the file' })).toHaveText(/3 rows\s*2 valid\s*1 with problems/);
+  const problems = page.getByRole('region', { name: /^Problems/ });
+  // Rows are counted as a spreadsheet counts them: the quoted line break does not start a row.
+  await expect(problems.getByRole('row', { name: '4 contact_email Please enter a valid e-mail address.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import 2 clients' })).toBeDisabled();
+  await page.getByLabel(/^Skip invalid rows/).check();
+  await page.getByRole('button', { name: 'Import 2 clients' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText(/2 clients imported from clients\.csv\.\s*1 row was skipped\./);
+
+  await page.getByRole('button', { name: 'Show the clients' }).click();
+  await openByName(page, 'Quoted & Co, Ltd');
+  await expect(detail(page).locator('.notes')).toHaveText(/^Line one, with a comma\s+Line two$/);
+
+  await search(page).fill('');
+  await page.getByLabel('Tag', { exact: true }).selectOption('csv-test');
+  await expect(count(page)).toHaveText('2 clients');
+  await page.getByRole('button', { name: 'Export list…' }).click();
+  const exported = page.locator('.list-notice');
+  await expect(exported).toContainText(/2 clients exported to .+\.csv/);
+  const file = /exported to (.+\.csv)/.exec((await exported.textContent())!)![1]!;
+  expect(existsSync(file)).toBe(true);
+  const rows = parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+  expect(rows.map((r) => r.company_name).sort()).toEqual(['Quoted & Co, Ltd', 'Valid Two GmbH']);
+  expect(rows.find((r) => r.company_name === 'Quoted & Co, Ltd')?.notes).toMatch(/^Line one, with a comma\r?\nLine two$/);
+});
+
+/** Chooses a file through the field's own button and the file dialog it opens. */
+async function chooseFile(page: Page, label: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: label }).click();
+  await (await chooser).setFiles(file);
+}
+
+/** A small PNG of one colour: signature, IHDR, IDAT and IEND with their CRCs. */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => (bytes.reduce((c, byte) => crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8), 0xffffffff) ^ 0xffffffff) >>> 0;
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const check = Buffer.alloc(4);
+    check.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, check]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([0x2a, 0x7f, 0x62]))]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
