@@ -65,7 +65,28 @@ export const accessHistoryEntry = z.object({
   endReason: z.enum(endReasons).nullable(),
 });
 
+/** Whether the gates would let the operator in now, and if not, why (the words `impersonation.open` would refuse with). */
+export const admission = z.discriminatedUnion('allowed', [
+  z.object({
+    allowed: z.literal(true),
+    readOnly: z.boolean(),
+    /** Partner access the client allows only until then (epoch ms). */
+    until: timestamp.nullable(),
+  }),
+  z.object({
+    allowed: z.literal(false),
+    refusal: z.object({ key: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+  }),
+]);
+export type Admission = z.infer<typeof admission>;
+
 export const impersonationChannels = {
+  /** The gates for both views of a client, so the UI shows what the main process decides (reasons are asked on opening). */
+  'impersonation.check': channel({
+    input: z.strictObject({ clientId: entityId }),
+    output: z.object({ client: admission, partner: admission }),
+    access: 'signedIn',
+  }),
   'impersonation.open': channel({
     input: openSession,
     output: z.object({ sessionId: z.string(), focused: z.boolean() }),

@@ -15,7 +15,8 @@ export function admit(input: {
   operator: SignedInOperator;
   client: ClientDetail;
   view: View;
-  reason: string;
+  /** The reason given; null where it is not asked yet (checking the gates ahead of opening). */
+  reason: string | null;
   settings: ImpersonationSettings;
   access: { partnerAccess: 'allowed' | 'refused'; partnerAccessUntil: number | null };
   now: number;
@@ -42,7 +43,7 @@ export function admit(input: {
   if (client.status === 'suspended' && view === 'client') {
     throw forbidden('impersonation.suspendedClientView', 'This client is suspended: open it in the partner view (read-only) instead.');
   }
-  if (settings.reasonPolicy === 'required' && !input.reason.trim()) {
+  if (input.reason !== null && settings.reasonPolicy === 'required' && !input.reason.trim()) {
     throw invalidField('reason', 'impersonation.reasonRequired', 'Please give a reason or ticket reference.');
   }
   return { readOnly: client.status === 'suspended' };

@@ -1,8 +1,13 @@
+import type { Admission, View } from '../../shared/impersonation';
 import type { HandlersOf } from '../app/context';
+import { AppError } from '../app/errors';
+import { admit } from './gates';
 import { requireReachableClient } from '../clients/handlers';
+import { notOpen } from './service';
 import { listHistory, readPartnerAccess, readSettings, writePartnerAccess, writeSettings } from './repository';
 
 export const impersonationHandlers: HandlersOf<
+  | 'impersonation.check'
   | 'impersonation.open'
   | 'impersonation.list'
   | 'impersonation.focus'
@@ -17,6 +22,22 @@ export const impersonationHandlers: HandlersOf<
   | 'impersonation.publicKeys'
   | 'impersonation.openResellerPortal'
 > = {
+  'impersonation.check': ({ clientId }, ctx) => {
+    const client = requireReachableClient(ctx, clientId);
+    const { db } = ctx.workspace();
+    const settings = readSettings(db);
+    const access = readPartnerAccess(db, clientId);
+    const check = (view: View): Admission => {
+      try {
+        const { readOnly } = admit({ operator: ctx.operator, client, view, reason: null, settings, access, now: ctx.now() });
+        return { allowed: true, readOnly, until: view === 'partner' ? access.partnerAccessUntil : null };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return { allowed: false, refusal: { key: error.key, message: error.message, ...(error.extra.params && { params: error.extra.params }) } };
+      }
+    };
+    return { client: check('client'), partner: check('partner') };
+  },
   'impersonation.open': (input, ctx) => ctx.impersonation.openSession(ctx, input),
   'impersonation.list': (_input, ctx) => ctx.impersonation.list(),
   'impersonation.focus': ({ sessionId }, ctx) => {
@@ -24,8 +45,7 @@ export const impersonationHandlers: HandlersOf<
     return null;
   },
   'impersonation.end': async ({ sessionId }, ctx) => {
-    ctx.impersonation.focus(sessionId);
-    await ctx.impersonation.end(sessionId, 'ended');
+    if (!(await ctx.impersonation.end(sessionId, 'ended'))) throw notOpen();
     return null;
   },
   'impersonation.endAll': async (_input, ctx) => ({ ended: await ctx.impersonation.endAll('ended-all') }),

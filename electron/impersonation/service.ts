@@ -43,6 +43,8 @@ interface OpenSession {
   expiresAt: number;
   idleMs: number;
   lastActivity: number;
+  /** The end time the workspace UI was last told. */
+  announcedEndsAt: number;
   warned: boolean;
   /** Null while the window is opening. */
   window: PortalWindow | null;
@@ -54,7 +56,12 @@ interface Runtime {
   issuer: string;
 }
 
-const WARN_BEFORE_MS = 60_000;
+export const notOpen = () => notFound('impersonation.notOpen', 'This client window is not open (any more).');
+
+/** Warn a minute before a session ends by itself, or at half a shorter limit, so an extension is not warned again at once. */
+const warnBefore = (limitMs: number) => Math.min(60_000, limitMs / 2);
+/** The open-sessions panel hears of a deadline moved by activity when it moved this much. */
+const ANNOUNCE_SHIFT_MS = 10_000;
 
 /**
  * Where a client's window logs in: the built-in portal, or the external
@@ -146,6 +153,7 @@ export class Impersonation {
       expiresAt: now + settings.absoluteMinutes * 60_000,
       idleMs: settings.idleMinutes * 60_000,
       lastActivity: now,
+      announcedEndsAt: 0,
       warned: false,
       window: null,
     };
@@ -214,7 +222,7 @@ export class Impersonation {
 
   private mine(sessionId: string): OpenSession {
     const session = this.open.get(sessionId);
-    if (!session) throw notFound('impersonation.notOpen', 'This client window is not open (any more).');
+    if (!session) throw notOpen();
     return session;
   }
 
@@ -272,9 +280,13 @@ export class Impersonation {
     return this.info(session);
   }
 
+  /** The operator did something in the window (opened a page, pressed a key): the idle limit starts afresh. */
   touch(sessionId: string): void {
     const session = this.open.get(sessionId);
-    if (session) session.lastActivity = this.deps.now();
+    if (!session) return;
+    session.lastActivity = this.deps.now();
+    session.warned = false;
+    if (this.info(session).endsAt - session.announcedEndsAt >= ANNOUNCE_SHIFT_MS) this.changed();
   }
 
   /** Ends sessions past their idle or absolute limit; warns a minute before. */
@@ -285,7 +297,7 @@ export class Impersonation {
       const info = this.info(session);
       if (now >= info.endsAt) {
         await this.end(session.id, info.endsBy === 'idle' ? 'timeout-idle' : 'timeout-absolute');
-      } else if (info.endsAt - now <= WARN_BEFORE_MS && !session.warned) {
+      } else if (info.endsAt - now <= warnBefore(info.endsBy === 'idle' ? session.idleMs : session.expiresAt - session.startedAt) && !session.warned) {
         session.warned = true;
         this.deps.emit('impersonation.expiring', info);
       }
@@ -338,7 +350,9 @@ export class Impersonation {
   }
 
   private changed(): void {
-    this.deps.emit('impersonation.changed', this.list());
+    const list = this.list();
+    for (const info of list) this.open.get(info.id)!.announcedEndsAt = info.endsAt;
+    this.deps.emit('impersonation.changed', list);
   }
 
   private portalBackend(issuer: string, key: SigningKey): PortalBackend {

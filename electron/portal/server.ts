@@ -142,11 +142,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
 
   /** The page data of whoever this cookie belongs to, while they may still see it. */
   const viewOf = (session: CookieSession | undefined): PortalView | null => {
-    if (session?.kind === 'impersonation') {
-      const view = backend.view(session.sessionId);
-      if (view) backend.touch(session.sessionId);
-      return view;
-    }
+    if (session?.kind === 'impersonation') return backend.view(session.sessionId);
     return session?.kind === 'clientUser' ? clientUsers.clientUserView(session.clientUserId) : null;
   };
   const portalPages = (handler: (c: Context, session: CookieSession, view: PortalView) => Response | Promise<Response>) => async (c: Context) => {
@@ -164,7 +160,14 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     portalPages((c, session) => (session.kind === 'impersonation' ? handler(c, session) : c.text('Forbidden', 403)));
 
   for (const section of ['dashboard', 'users', 'settings'] as const satisfies readonly PortalSection[]) {
-    app.get(`/${section}`, portalPages((c, session, view) => c.html(portalPage(section, view, session.csrf))));
+    app.get(
+      `/${section}`,
+      portalPages((c, session, view) => {
+        // Opening a page is activity; the page's own status poll is not.
+        if (session.kind === 'impersonation') backend.touch(session.sessionId);
+        return c.html(portalPage(section, view, session.csrf));
+      }),
+    );
   }
   app.get('/', (c) => c.redirect('/dashboard', 303));
 

@@ -38,7 +38,11 @@ export interface PortalWindowOptions {
   onClosed(): void;
   /** "Return to reseller" in the window's bar. */
   onReturn(): void;
-  /** Something happened in the window (a request); keeps the session from going idle. */
+  /**
+   * The operator did something in the window: a page (or frame) opened, or a
+   * key was pressed. Background requests such as polling do not count, so an
+   * idle window does end.
+   */
   onActivity(): void;
 }
 

@@ -1,80 +1,58 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImpersonationSettings, View } from '../../shared/impersonation';
-import type { OperatorSession } from '../../shared/operators';
-import type { Permission } from '../../shared/permissions';
+import type { Admission, View } from '../../shared/impersonation';
+import { handleFailure } from '../app/failures';
+import { translateOr } from '../i18n/i18n';
+import { invoke } from '../ipc/client';
 import { hasPermission, useSession } from '../session/store';
-import { usePartnerAccess, type ClientAccess } from './accessStore';
+import { usePartnerAccess } from './accessStore';
 import type { LogInClient } from './logIn';
 import { useImpersonationSettings } from './settingsStore';
-
-/** What the UI knows when it foresees a gate; null for what has not arrived yet. */
-interface Known {
-  session: OperatorSession | null;
-  settings: ImpersonationSettings | null;
-  access: ClientAccess | null;
-}
-
-type Words =
-  | { key: 'errors.missingPermission'; params: { permission: Permission } }
-  | {
-      key:
-        | 'impersonation.archived'
-        | 'impersonation.suspendedClientView'
-        | 'impersonation.partnerLoginOff'
-        | 'impersonation.actions.partnerLoginOffAdmin'
-        | 'impersonation.partnerRefused';
-    }
-  | { key: 'impersonation.partnerExpired' | 'impersonation.actions.allowedUntil'; params: { until: number } };
-
-export interface Foreseen {
-  /** Whether the main process will let the operator in; null until what decides it has arrived. */
-  allowed: boolean | null;
-  /** Why not, or what to expect (read-only, access until a day), in the main process's own words. */
-  words: Words | null;
-}
-
-const permissionFor: Record<View, Permission> = { client: 'impersonate.client', partner: 'impersonate.partner' };
-
-/**
- * The gates of the handshake as the UI can foresee them, in the order the main
- * process checks them (electron/impersonation/gates.ts). It stays the judge:
- * whatever it refuses anyway is shown as a notice.
- */
-export function foresee(client: LogInClient, view: View, { session, settings, access }: Known): Foreseen {
-  const refuse = (words: Words): Foreseen => ({ allowed: false, words });
-  const permission = permissionFor[view];
-  if (!hasPermission(session, permission)) return refuse({ key: 'errors.missingPermission', params: { permission } });
-  if (client.status === 'archived') return refuse({ key: 'impersonation.archived' });
-  // A suspended client: the client view is refused, the partner view opens read-only; the same words say both.
-  const suspended: Words | null = client.status === 'suspended' ? { key: 'impersonation.suspendedClientView' } : null;
-  if (view === 'client') return suspended ? refuse(suspended) : { allowed: true, words: null };
-  if (!settings || !access) return { allowed: null, words: null };
-  if (!settings.partnerLogin) {
-    // Those who may turn it on are told where.
-    return refuse({ key: hasPermission(session, 'impersonation.manage') ? 'impersonation.actions.partnerLoginOffAdmin' : 'impersonation.partnerLoginOff' });
-  }
-  if (access.partnerAccess === 'refused') return refuse({ key: 'impersonation.partnerRefused' });
-  const until = access.partnerAccessUntil;
-  if (until !== null && until <= Date.now()) return refuse({ key: 'impersonation.partnerExpired', params: { until } });
-  return { allowed: true, words: suspended ?? (until === null ? null : { key: 'impersonation.actions.allowedUntil', params: { until } }) };
-}
 
 export interface Gate {
   allowed: boolean;
   hint: string | null;
 }
 
-/** Both buttons' gates for a client, in words; a button whose gate is not known yet waits (disabled, no words). */
+/** The gates of both views as the main process judges them now (impersonation.check). */
+export const checkGates = (clientId: number) => invoke('impersonation.check', { clientId });
+
+/**
+ * Both buttons' gates for a client, in words. They are asked again whenever
+ * what decides them may have changed (the client's status, the workspace's
+ * settings, the client's say on partner access); until the answer is here the
+ * buttons wait, disabled and silent.
+ */
 export function useGates(client: LogInClient): Record<View, Gate> {
   const { t } = useTranslation();
-  const known = {
-    session: useSession((s) => s.session),
-    settings: useImpersonationSettings((s) => s.settings),
-    access: usePartnerAccess((s) => s.byClient.get(client.id) ?? null),
-  };
+  const session = useSession((s) => s.session);
+  const settings = useImpersonationSettings((s) => s.settings);
+  const access = usePartnerAccess((s) => s.byClient.get(client.id));
+  const [answer, setAnswer] = useState<{ clientId: number; gates: Record<View, Admission> } | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    checkGates(client.id).then(
+      (gates) => current && setAnswer({ clientId: client.id, gates }),
+      (thrown: unknown) => current && handleFailure(thrown),
+    );
+    return () => void (current = false);
+  }, [client.id, client.status, settings, access]);
+
   const gate = (view: View): Gate => {
-    const { allowed, words } = foresee(client, view, known);
-    return { allowed: allowed === true, hint: words && ('params' in words ? t(words.key, words.params) : t(words.key)) };
+    const admission = answer?.clientId === client.id ? answer.gates[view] : null;
+    if (!admission) return { allowed: false, hint: null };
+    if (!admission.allowed) {
+      const { key, params, message } = admission.refusal;
+      // Those who may turn partner login on are told where.
+      if (key === 'impersonation.partnerLoginOff' && hasPermission(session, 'impersonation.manage')) {
+        return { allowed: false, hint: t('impersonation.actions.partnerLoginOffAdmin') };
+      }
+      return { allowed: false, hint: translateOr(key, params, message) };
+    }
+    if (admission.readOnly) return { allowed: true, hint: t('impersonation.suspendedClientView') };
+    if (admission.until !== null) return { allowed: true, hint: t('impersonation.actions.allowedUntil', { until: admission.until }) };
+    return { allowed: true, hint: null };
   };
   return { client: gate('client'), partner: gate('partner') };
 }

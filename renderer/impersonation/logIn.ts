@@ -2,9 +2,7 @@ import { create } from 'zustand';
 import type { ClientStatus } from '../../shared/clients';
 import type { View } from '../../shared/impersonation';
 import { invoke } from '../ipc/client';
-import { useSession } from '../session/store';
-import { loadPartnerAccess } from './accessStore';
-import { foresee } from './gates';
+import { checkGates } from './gates';
 import { showFailure } from './noticesStore';
 import { findOpen, focusSession } from './sessionsStore';
 import { loadImpersonationSettings } from './settingsStore';
@@ -44,15 +42,14 @@ export async function logInAs(request: LogInRequest): Promise<void> {
   if (open) return focusSession(open.id);
   useLogIn.setState({ busy: true });
   try {
-    // Read now, not when the buttons appeared: the policy or the client's say may have changed since.
-    const [settings, access] = await Promise.all([
-      loadImpersonationSettings(),
-      request.view === 'partner' ? loadPartnerAccess(request.client.id) : null,
-    ]);
-    if (!settings) return;
-    const refused = foresee(request.client, request.view, { session: useSession.getState().session, settings, access }).allowed === false;
-    if (settings.reasonPolicy === 'off' || refused) {
-      await openSession(request, '').catch((thrown: unknown) => showFailure(thrown, { clientName: request.client.companyName, view: request.view }));
+    // Read now, not when the buttons appeared: the policy or the gates may have changed since.
+    const failed = (thrown: unknown) => showFailure(thrown, { clientName: request.client.companyName, view: request.view });
+    const read = await Promise.all([loadImpersonationSettings(), checkGates(request.client.id)]).catch(failed);
+    if (!read?.[0]) return;
+    const [settings, gates] = read;
+    // What will be refused anyway is sent at once: the main process records the refusal and the notice says why.
+    if (settings.reasonPolicy === 'off' || !gates[request.view].allowed) {
+      await openSession(request, '').catch(failed);
     } else {
       useLogIn.setState({ asking: request });
     }

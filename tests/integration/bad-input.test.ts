@@ -53,6 +53,7 @@ const valid: { [C in ChannelName]: ChannelInput<C> } = {
   'branding.logo.set': { data: 'iVBORw0KGgo=' },
   'branding.logo.remove': undefined,
   'mail.outbox': {},
+  'impersonation.check': { clientId: 1 },
   'impersonation.open': { clientId: 1, view: 'client' },
   'impersonation.list': undefined,
   'impersonation.focus': { sessionId: '00000000-0000-4000-8000-000000000000' },

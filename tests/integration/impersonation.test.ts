@@ -190,6 +190,47 @@ describe('time limits', () => {
     expect(lastWindow().closed).toBe(true);
   });
 
+  it('ends when idle even while the portal page polls its status; opening a page is activity', async () => {
+    await demo();
+    const [client] = await firstClient();
+    const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    const window = lastWindow();
+    const status = new URL('/session/status', window.last!.url).href;
+    const poll = () => fetch(status, { headers: { cookie: `rdp_session=${window.cookies.get('rdp_session')}` } });
+    t.clock.now += 10 * 60_000;
+    await window.get(window.last!.url);
+    const moved = t.shell.events.filter(([e]) => e === 'impersonation.changed').at(-1)![1] as { id: string; endsAt: number }[];
+    expect(moved.find((s) => s.id === sessionId)!.endsAt).toBe(t.clock.now + 15 * 60_000);
+    for (let minute = 0; minute < 15; minute++) {
+      t.clock.now += 60_000;
+      expect((await poll()).status).toBe(200);
+      await t.core.impersonation.tick();
+    }
+    expect((await t.ok('impersonation.history', { clientId: client!.id })).rows[0]!.endReason).toBe('timeout-idle');
+  });
+
+  it('warns at half a short idle limit, and not again right after an extension', async () => {
+    await demo();
+    await t.ok('impersonation.settings.update', { idleMinutes: 1 });
+    const [client] = await firstClient();
+    const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    const warnings = () => t.shell.events.filter(([e]) => e === 'impersonation.expiring').length;
+    t.clock.now += 29_000;
+    await t.core.impersonation.tick();
+    expect(warnings()).toBe(0);
+    t.clock.now += 2_000;
+    await t.core.impersonation.tick();
+    expect(warnings()).toBe(1);
+    await t.ok('impersonation.extend', { sessionId });
+    t.clock.now += 1_000;
+    await t.core.impersonation.tick();
+    expect(warnings()).toBe(1);
+    expect(lastWindow().focused).toBe(0);
+    await t.ok('impersonation.end', { sessionId });
+    // Ending does not bring the window forward first.
+    expect(lastWindow().focused).toBe(0);
+  });
+
   it('ends at the absolute limit however busy the window is', async () => {
     await demo();
     await t.ok('impersonation.settings.update', { absoluteMinutes: 30, idleMinutes: 20 });
@@ -215,6 +256,30 @@ describe('time limits', () => {
     } finally {
       await crashed.core.stop();
     }
+  });
+});
+
+describe('checking the gates ahead', () => {
+  it('answers for both views exactly what opening would answer, and records nothing', async () => {
+    await demo();
+    const [active] = await firstClient();
+    const [suspended] = await firstClient('suspended');
+    const before = (await t.ok('audit.list', {})).total;
+    expect(await t.ok('impersonation.check', { clientId: active!.id })).toEqual({
+      client: { allowed: true, readOnly: false, until: null },
+      partner: { allowed: false, refusal: expect.objectContaining({ key: 'impersonation.partnerLoginOff' }) },
+    });
+    await enablePartnerLogin();
+    await t.ok('impersonation.settings.update', { reasonPolicy: 'required' });
+    expect(await t.ok('impersonation.check', { clientId: suspended!.id })).toEqual({
+      client: { allowed: false, refusal: expect.objectContaining({ key: 'impersonation.suspendedClientView' }) },
+      partner: { allowed: true, readOnly: true, until: null },
+    });
+    const until = t.clock.now + 86_400_000;
+    await t.ok('impersonation.access.update', { clientId: active!.id, partnerAccess: 'allowed', partnerAccessUntil: until });
+    expect((await t.ok('impersonation.check', { clientId: active!.id })).partner).toEqual({ allowed: true, readOnly: false, until });
+    expect((await t.ok('audit.list', {})).total).toBe(before + 3);
+    expect((await t.fail('impersonation.check', { clientId: 99999 })).key).toBe('clients.notFound');
   });
 });
 

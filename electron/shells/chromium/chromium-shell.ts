@@ -128,7 +128,7 @@ export class ChromiumShell implements Shell {
     await context.grantPermissions([]);
     const allowed = (url: URL) => options.allowedOrigins.includes(url.origin);
     await context.route((url) => !allowed(url), (route) => route.abort('blockedbyclient'));
-    context.on('request', () => options.onActivity());
+    context.on('request', (request) => request.isNavigationRequest() && options.onActivity());
     const page = await context.newPage();
     let lastGood = options.url;
     page.on('framenavigated', (frame) => {

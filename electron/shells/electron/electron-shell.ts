@@ -247,7 +247,7 @@ function guardPortalSession(ses: Session, options: PortalWindowOptions): void {
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
-    options.onActivity();
+    if (details.resourceType === 'mainFrame' || details.resourceType === 'subFrame') options.onActivity();
     callback({ cancel: !isAllowed(details.url, options.allowedOrigins) && !details.url.startsWith('devtools://') });
   });
 }
@@ -258,6 +258,7 @@ function guardPortalContents(contents: WebContents, options: PortalWindowOptions
     if (!isAllowed(url, options.allowedOrigins)) event.preventDefault();
   };
   contents.on('will-navigate', hold);
+  contents.on('before-input-event', (_event, input) => input.type === 'keyDown' && options.onActivity());
   contents.on('will-redirect', hold);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) =>
