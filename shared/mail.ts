@@ -5,6 +5,8 @@ import { entityId, pageWindow, timestamp } from './limits';
 export const outboxMail = z.object({
   id: entityId,
   clientId: entityId.nullable(),
+  /** The client's company name as it is now (null for mail not about a client). */
+  clientName: z.string().nullable(),
   to: z.string(),
   subject: z.string(),
   /** Plain text; `{link}` stands where the sender puts the portal address of `linkPath`. */

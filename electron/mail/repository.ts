@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
+import { clients } from '../db/schema';
 import { assignedClientIds } from '../operators/repository';
 import { mailOutbox } from './schema';
 
@@ -29,13 +30,23 @@ export function listOutbox(db: Queryable, filter: { clientId?: number | undefine
   );
   const total = db.select({ n: count() }).from(mailOutbox).where(where).get()?.n ?? 0;
   const rows = db
-    .select()
+    .select({ mail: mailOutbox, clientName: clients.companyName })
     .from(mailOutbox)
+    .leftJoin(clients, eq(clients.id, mailOutbox.clientId))
     .where(where)
     .orderBy(desc(mailOutbox.id))
     .limit(filter.limit)
     .offset(filter.offset)
     .all()
-    .map((m) => ({ id: m.id, clientId: m.clientId, to: m.toAddress, subject: m.subject, body: m.bodyText, linkPath: hideToken(m.linkPath), createdAt: m.createdAt }));
+    .map(({ mail: m, clientName }) => ({
+      id: m.id,
+      clientId: m.clientId,
+      clientName,
+      to: m.toAddress,
+      subject: m.subject,
+      body: m.bodyText,
+      linkPath: hideToken(m.linkPath),
+      createdAt: m.createdAt,
+    }));
   return { total, rows };
 }

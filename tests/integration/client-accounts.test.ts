@@ -71,7 +71,7 @@ describe('creating a client', () => {
     expect(user).toMatchObject({ displayName: 'Anna Müller', email: 'anna@baeckerei-mueller.example', role: 'admin', status: 'invited', invitationExpiresAt: t.clock.now + 7 * 86_400_000 });
     const outbox = await t.ok('mail.outbox', { clientId: client.id });
     expect(outbox.total).toBe(1);
-    expect(outbox.rows[0]).toMatchObject({ to: 'anna@baeckerei-mueller.example', subject: 'Ihre Einladung zu Client portal', linkPath: '/invite/…' });
+    expect(outbox.rows[0]).toMatchObject({ to: 'anna@baeckerei-mueller.example', subject: 'Ihre Einladung zu Client portal', linkPath: '/invite/…', clientName: client.companyName });
     expect(outbox.rows[0]!.body).toContain('{link}');
     // The token leaves the workspace only in the mail; the workspace keeps its hash.
     const { sqlite } = t.core.host.database();
