@@ -286,11 +286,6 @@ export function ssoTokenOf(db: Queryable, id: number): string | undefined {
   return db.select({ token: clients.ssoToken }).from(clients).where(eq(clients.id, id)).get()?.token;
 }
 
-/** The client an SSO token belongs to; a rotated-away token finds nothing. */
-export function findClientBySsoToken(db: Queryable, token: string): number | undefined {
-  return db.select({ id: clients.id }).from(clients).where(eq(clients.ssoToken, token)).get()?.id;
-}
-
 export function setSsoToken(db: Queryable, id: number, token: string, at: number): void {
   db.update(clients).set({ ssoToken: token, updatedAt: at }).where(eq(clients.id, id)).run();
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findClientBySsoToken } from '../../electron/clients/repository';
 import { snapshot, testCore, withAdministrator, type TestCore } from '../support/core';
 import { createClient } from '../support/portfolio';
 
@@ -226,14 +225,15 @@ describe('SSO token', () => {
     const { token } = await t.ok('clients.ssoToken.reveal', { id: client.id });
     expect(token).toMatch(/^[0-9a-f]{48}$/);
     expect(client.ssoTokenMasked.slice(-4)).toBe(token.slice(-4));
-    const { db } = t.core.host.database();
-    expect(findClientBySsoToken(db, token)).toBe(client.id);
+    const { sqlite } = t.core.host.database();
+    const owner = (candidate: string) => sqlite.prepare('SELECT id FROM clients WHERE sso_token = ?').pluck().get(candidate);
+    expect(owner(token)).toBe(client.id);
     const { ssoTokenMasked } = await t.ok('clients.ssoToken.rotate', { id: client.id });
     const { token: fresh } = await t.ok('clients.ssoToken.reveal', { id: client.id });
     expect(fresh).not.toBe(token);
     expect(ssoTokenMasked.slice(-4)).toBe(fresh.slice(-4));
-    expect(findClientBySsoToken(db, token)).toBeUndefined();
-    expect(findClientBySsoToken(db, fresh)).toBe(client.id);
+    expect(owner(token)).toBeUndefined();
+    expect(owner(fresh)).toBe(client.id);
     const trail = (await t.ok('audit.list', { clientId: client.id })).rows;
     expect(trail.map((r) => r.action).slice(0, 3)).toEqual(['client.ssoTokenRevealed', 'client.ssoTokenRotated', 'client.ssoTokenRevealed']);
     expect(JSON.stringify(trail)).not.toContain(token);
