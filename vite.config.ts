@@ -11,5 +11,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // All the first screen needs in one chunk, as one request; what React.lazy loads later comes in chunks of its own.
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
   },
 });

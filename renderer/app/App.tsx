@@ -2,13 +2,13 @@ import './theme.css';
 import './layout.css';
 import { useEffect, useState } from 'react';
 import { ClientsWorkspace } from '../clients/ClientsWorkspace';
-import { ImportScreen } from '../import/ImportScreen';
 import { ScreenNav } from '../navigation/ScreenNav';
 import { showScreen, useScreen } from '../navigation/store';
 import { followPreferences, loadPreferences } from '../preferences/store';
-import { SettingsScreen } from '../settings/SettingsScreen';
 import { SignInScreen } from '../session/SignInScreen';
 import { loadSession, useSession } from '../session/store';
+import { DiscardChangesPrompt } from '../ui/DiscardChangesPrompt';
+import { lazyNamed, WhenLoaded } from '../ui/lazy';
 import { OpenWorkspaceScreen } from '../workspace/OpenWorkspaceScreen';
 import { SetupScreen } from '../workspace/SetupScreen';
 import { UnavailableScreen } from '../workspace/UnavailableScreen';
@@ -16,6 +16,10 @@ import { loadAppInfo, loadStatus, useWorkspace } from '../workspace/store';
 import { handleFailure } from './failures';
 import { Header } from './Header';
 import { ProblemBanner } from './ProblemBanner';
+
+// What the first screen (sign-in, then the clients) does not need loads when first shown.
+const ImportScreen = lazyNamed(() => import('../import/ImportScreen'), 'ImportScreen');
+const SettingsScreen = lazyNamed(() => import('../settings/SettingsScreen'), 'SettingsScreen');
 
 /** The whole UI: the banner for internal errors above whichever screen applies. */
 export function App() {
@@ -46,6 +50,7 @@ function Screen() {
         <main className="signed-in-main">
           <SignedInScreens />
         </main>
+        <DiscardChangesPrompt />
       </div>
     );
   }
@@ -72,8 +77,10 @@ function SignedInScreens() {
       <div className="screen" hidden={screen !== 'clients'}>
         <ClientsWorkspace />
       </div>
-      {screen === 'import' && <ImportScreen />}
-      {screen === 'settings' && <SettingsScreen />}
+      <WhenLoaded>
+        {screen === 'import' && <ImportScreen />}
+        {screen === 'settings' && <SettingsScreen />}
+      </WhenLoaded>
     </>
   );
 }

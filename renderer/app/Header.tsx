@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ImpersonationLayer, OpenSessionsButton, ResellerPortalButton } from '../impersonation';
 import { PreferenceControls } from '../preferences/PreferenceControls';
 import { signOut } from '../session/store';
+import { discardingChanges } from '../ui/unsavedChanges';
 import { handleFailure } from './failures';
 import { PRODUCT_NAME } from './StartPage';
 
@@ -20,7 +21,7 @@ export function Header({ session }: { session: OperatorSession }) {
         <OpenSessionsButton />
         <ResellerPortalButton />
         <PreferenceControls />
-        <button type="button" className="button" onClick={() => signOut().catch(handleFailure)}>
+        <button type="button" className="button" onClick={() => discardingChanges(() => void signOut().catch(handleFailure))}>
           {t('header.signOut')}
         </button>
       </header>

@@ -6,6 +6,7 @@ import { useAllowed } from '../portfolio/useAllowed';
 import { useSubmit } from '../portfolio/useSubmit';
 import { Field } from '../ui/Field';
 import { FormAlert } from '../ui/FormAlert';
+import { sameValues, useUnsavedChanges } from '../ui/unsavedChanges';
 import { BrandPreview } from './BrandPreview';
 import { isColour } from './colour';
 import { LogoSection } from './LogoSection';
@@ -26,11 +27,15 @@ function BrandForm({ brand }: { brand: Brand }) {
   const [displayName, setDisplayName] = useState(brand.displayName);
   const [colour, setColour] = useState(brand.primaryColour);
   const [saved, setSaved] = useState(false);
+  // What the fields held when the brand was read or last saved.
+  const [basis, setBasis] = useState({ displayName, colour });
   const { failure, busy, submit, formRef } = useSubmit(['displayName', 'primaryColour'] as const, async () => {
     setSaved(false);
     await updateBrand({ displayName, primaryColour: colour });
+    setBasis({ displayName, colour });
     setSaved(true);
   });
+  useUnsavedChanges(!sameValues({ displayName, colour }, basis), formRef);
   const shownColour = isColour(colour) ? colour : brand.primaryColour;
   return (
     <div className="brand-section">

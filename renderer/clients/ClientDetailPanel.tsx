@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../ui/errorText';
+import { lazyNamed, WhenLoaded } from '../ui/lazy';
 import { ClientDetailView } from './detail/ClientDetailView';
 import { useOpenedClient } from './detailStore';
-import { CreateClientForm } from './form/CreateClientForm';
-import { EditClientForm } from './form/EditClientForm';
+
+const CreateClientForm = lazyNamed(() => import('./form/CreateClientForm'), 'CreateClientForm');
+const EditClientForm = lazyNamed(() => import('./form/EditClientForm'), 'EditClientForm');
 
 /** The right-hand panel: the opened client, a client form, or what to do to open one. */
 export function ClientDetailPanel() {
@@ -13,9 +15,13 @@ export function ClientDetailPanel() {
   return (
     <section className="detail-pane" role="region" aria-label={t('clientDetail.region')} aria-busy={opened.state === 'loading'}>
       {form === 'create' ? (
-        <CreateClientForm />
+        <WhenLoaded>
+          <CreateClientForm />
+        </WhenLoaded>
       ) : form === 'edit' && opened.state === 'loaded' ? (
-        <EditClientForm key={opened.id} client={opened.client} />
+        <WhenLoaded>
+          <EditClientForm key={opened.id} client={opened.client} />
+        </WhenLoaded>
       ) : (
         <>
           {opened.state === 'none' && (

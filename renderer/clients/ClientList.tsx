@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { logInKeysText } from '../impersonation/shortcuts';
+import { discardingChanges } from '../ui/unsavedChanges';
 import { openClient, useOpenedClient } from './detailStore';
 import { focusSearch, LIST_ID } from './focus';
 import { ClientRow, LoadingRow } from './ClientRow';
@@ -52,7 +54,7 @@ export function ClientList() {
 
   function openRow(index: number) {
     const row = results && rowAt(results, index);
-    if (row) void openClient(row.id);
+    if (row) discardingChanges(() => void openClient(row.id));
   }
 
   function onRowClick(event: MouseEvent, index: number) {
@@ -107,7 +109,7 @@ export function ClientList() {
   return (
     <>
       <p id={hintId} hidden>
-        {t('clientList.keyboardHint')}
+        {t('clientList.keyboardHint')} {logInKeysText(t)}
       </p>
       <div
         ref={scroller}

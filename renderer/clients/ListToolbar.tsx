@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../ipc/client';
-import { showScreen } from '../navigation/store';
+import { navigate } from '../navigation/store';
 import { useAllowed } from '../portfolio/useAllowed';
-import { startCreating } from './detailStore';
 import { listInput, useClientList } from './listStore';
 import { noticeFailure, showExported } from './noticeStore';
-import { addClientKeys } from './shortcuts';
+import { addClient, addClientKeys } from './shortcuts';
 
 /** Exports what the list shows (search and filters as the count states them); the notice says where the file went. */
 async function exportShown(): Promise<void> {
@@ -28,12 +27,12 @@ export function ListToolbar() {
   return (
     <div className="list-toolbar">
       {may.add && (
-        <button type="button" className="button primary" aria-keyshortcuts={addClientKeys.aria} title={addClientKeys.label} onClick={startCreating}>
+        <button type="button" className="button primary" aria-keyshortcuts={addClientKeys.aria} title={addClientKeys.label} onClick={addClient}>
           {t('clientList.add')}
         </button>
       )}
       {may.import && (
-        <button type="button" className="button" onClick={() => showScreen('import')}>
+        <button type="button" className="button" onClick={() => navigate('import')}>
           {t('clientList.import')}
         </button>
       )}

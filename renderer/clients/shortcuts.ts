@@ -1,5 +1,6 @@
 import { useScreen } from '../navigation/store';
-import { startCreating } from './detailStore';
+import { discardingChanges } from '../ui/unsavedChanges';
+import { startCreating, useOpenedClient } from './detailStore';
 import { focusSearch, isTypingIn } from './focus';
 
 const mac = navigator.platform.startsWith('Mac');
@@ -7,6 +8,11 @@ const command = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !e
 
 /** Ctrl/Cmd+N: a new client. */
 export const addClientKeys = { aria: mac ? 'Meta+N' : 'Control+N', label: mac ? '⌘N' : 'Ctrl+N' };
+
+/** The form for a new client, unless it shows already; a form with unsaved changes asks first. */
+export function addClient(): void {
+  if (useOpenedClient.getState().form !== 'create') discardingChanges(startCreating);
+}
 
 /**
  * The client screen's shortcuts: `/` (outside text fields) and Ctrl/Cmd+F go
@@ -23,6 +29,6 @@ export function onClientShortcut(event: KeyboardEvent, mayAdd: boolean): void {
     focusSearch();
   } else if (mayAdd && command(event) && key === 'n') {
     event.preventDefault();
-    startCreating();
+    addClient();
   }
 }

@@ -23,7 +23,7 @@ export function FeatureChecks({ offered, checked, onChange, error }: FeatureChec
         {offered.map((feature) => (
           <Checkbox
             key={feature.key}
-            label={feature.inPlan ? featureName(feature.key) : t('features.outsidePlanOption', { feature: featureName(feature.key) })}
+            label={feature.inPlan ? featureName(feature.key) : t('features.outsidePlanOption', { feature: feature.key })}
             checked={checked.includes(feature.key)}
             onChange={(e) => onChange(e.target.checked ? [...checked, feature.key] : checked.filter((key) => key !== feature.key))}
           />

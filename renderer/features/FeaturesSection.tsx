@@ -7,6 +7,7 @@ import { setFilter } from '../clients/listStore';
 import { showScreen } from '../navigation/store';
 import { useAllowed } from '../portfolio/useAllowed';
 import { errorText } from '../ui/errorText';
+import { discardingChanges } from '../ui/unsavedChanges';
 import { loadCatalogue, updateFeature, useCatalogue } from './store';
 import { useFeatureName } from './useFeatureName';
 
@@ -39,8 +40,10 @@ export function FeaturesSection() {
   }
 
   function showClients(feature: string) {
-    setFilter({ feature, status: 'all', tag: '' });
-    showScreen('clients');
+    discardingChanges(() => {
+      setFilter({ feature, status: 'all', tag: '' });
+      showScreen('clients');
+    });
   }
 
   if (!features) return <p className="muted">{t('portfolio.loading')}</p>;
@@ -48,11 +51,10 @@ export function FeaturesSection() {
     <div className="stack">
       {refusal && (
         <div className="alert alert-error" role="alert">
-          {/* The main process names the feature by its key; the operator knows it by its name. */}
-          <p>{errorText({ ...refusal.error, params: { ...refusal.error.params, feature: featureName(refusal.feature) } })}</p>
+          <p>{errorText(refusal.error)}</p>
           {refusal.error.key === 'features.inUse' && (
             <button type="button" className="button link" onClick={() => showClients(refusal.feature)}>
-              {t('features.showClients', { feature: featureName(refusal.feature) })}
+              {t('features.showClients', { feature: refusal.feature })}
             </button>
           )}
         </div>
@@ -70,7 +72,6 @@ export function FeaturesSection() {
         </thead>
         <tbody>
           {features.map((feature) => {
-            const name = featureName(feature.key);
             const flag = (which: Flag) => (
               <label className="checkbox">
                 <input
@@ -79,12 +80,12 @@ export function FeaturesSection() {
                   disabled={!mayManage || busy === feature.key}
                   onChange={(e) => change(feature, which, e.target.checked)}
                 />
-                <span className="visually-hidden">{t(which === 'inPlan' ? 'features.inPlanFor' : 'features.hiddenFor', { feature: name })}</span>
+                <span className="visually-hidden">{t(which === 'inPlan' ? 'features.inPlanFor' : 'features.hiddenFor', { feature: feature.key })}</span>
               </label>
             );
             return (
               <tr key={feature.key}>
-                <th scope="row">{name}</th>
+                <th scope="row">{featureName(feature.key)}</th>
                 <td>{flag('inPlan')}</td>
                 <td>{flag('hidden')}</td>
                 <td className="number">

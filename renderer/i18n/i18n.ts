@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../shared/settings';
+import { featureName } from '../../shared/features';
+import { languages, type Language } from '../../shared/settings';
 import de from './de.json';
 import en from './en.json';
 
@@ -24,6 +25,9 @@ void i18n.use(initReactI18next).init({
   // React escapes what it renders.
   interpolation: { escapeValue: false },
 });
+
+/** Messages carry a feature's key (`{{feature, featureName}}`): the reader sees its name in their language. */
+i18n.services.formatter?.add('featureName', (key: string, lng) => featureName(key, languages.find((language) => language === lng) ?? 'en'));
 
 /** Switches every text on screen and tells assistive technology the page's language. */
 export function applyLanguage(language: Language): void {

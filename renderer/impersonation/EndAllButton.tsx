@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, useDialog } from './Dialog';
+import { Dialog, useDialog } from '../ui/Dialog';
 import { endAllSessions } from './sessionsStore';
 
 /** "End all", after the operator confirmed it: every client window closes and is wiped. */
@@ -31,7 +31,7 @@ function ConfirmEndAll({ count, onClosed }: { count: number; onClosed: () => voi
         <button type="button" className="button primary" onClick={confirm}>
           {t('sessions.endAll')}
         </button>
-        <button type="button" className="button" autoFocus onClick={dialog.close}>
+        <button type="button" className="button" data-autofocus onClick={dialog.close}>
           {t('sessions.cancel')}
         </button>
       </div>

@@ -6,9 +6,10 @@ import { invalid } from '../portfolio/forms';
 import { useSubmit } from '../portfolio/useSubmit';
 import { hasPermission, useSession } from '../session/store';
 import { Checkbox } from '../ui/Checkbox';
+import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { Field } from '../ui/Field';
 import { FormAlert } from '../ui/FormAlert';
-import { ChoiceGroup } from './ChoiceGroup';
+import { sameValues, useUnsavedChanges } from '../ui/unsavedChanges';
 import { PublicKeys } from './PublicKeys';
 import { SaveActions } from './SaveActions';
 import { loadImpersonationSettings, saveImpersonationSettings, useImpersonationSettings } from './settingsStore';
@@ -55,6 +56,7 @@ function SettingsForm({ settings, canEdit }: { settings: ImpersonationSettings; 
     setSaved(true);
   });
   const change = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
+  useUnsavedChanges(!sameValues(draft, draftOf(settings)), formRef);
   // Read again with other values (changed elsewhere): the form follows.
   const [basis, setBasis] = useState(settings);
   if (JSON.stringify(basis) !== JSON.stringify(settings)) {

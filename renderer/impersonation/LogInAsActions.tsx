@@ -7,7 +7,7 @@ import { loadPartnerAccess } from './accessStore';
 import { useGates } from './gates';
 import { logInAs, useLogIn, type LogInClient } from './logIn';
 import { loadImpersonationSettings } from './settingsStore';
-import { shortcut, shortcutKeys } from './shortcuts';
+import { logInKeysText, shortcut, shortcutKeys } from './shortcuts';
 
 /**
  * "Log in as client" and "Log in as partner" for one client: what a gate will
@@ -62,9 +62,7 @@ export function LogInAsActions({ client }: { client: LogInClient }) {
           {hint}
         </p>
       ))}
-      <p className="log-in-keys">
-        {t('impersonation.actions.keys', { client: shortcut(shortcutKeys.client).label, partner: shortcut(shortcutKeys.partner).label })}
-      </p>
+      <p className="log-in-keys">{logInKeysText(t)}</p>
     </div>
   );
 }

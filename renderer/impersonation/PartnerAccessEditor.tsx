@@ -3,10 +3,11 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../portfolio/useSubmit';
 import { hasPermission, useSession } from '../session/store';
+import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { Field } from '../ui/Field';
 import { FormAlert } from '../ui/FormAlert';
+import { useUnsavedChanges } from '../ui/unsavedChanges';
 import { loadPartnerAccess, savePartnerAccess, usePartnerAccess, type ClientAccess } from './accessStore';
-import { ChoiceGroup } from './ChoiceGroup';
 import { SaveActions } from './SaveActions';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -57,12 +58,15 @@ function AccessForm({ access }: { access: ClientAccess }) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState(access.partnerAccess);
   const [day, setDay] = useState(dayOf(access.partnerAccessUntil));
+  const reset = () => {
+    setChoice(access.partnerAccess);
+    setDay(dayOf(access.partnerAccessUntil));
+  };
   // Changed elsewhere (the keyboard's refusal re-reads it, another form saved it): the form follows.
   const [basis, setBasis] = useState(access);
   if (basis.partnerAccess !== access.partnerAccess || basis.partnerAccessUntil !== access.partnerAccessUntil) {
     setBasis(access);
-    setChoice(access.partnerAccess);
-    setDay(dayOf(access.partnerAccessUntil));
+    reset();
   }
   const [saved, setSaved] = useState(false);
   const { failure, busy, submit, formRef } = useSubmit(['partnerAccessUntil'] as const, async () => {
@@ -70,6 +74,7 @@ function AccessForm({ access }: { access: ClientAccess }) {
     await savePartnerAccess({ clientId: access.clientId, partnerAccess: choice, partnerAccessUntil: choice === 'allowed' ? endOfDay(day) : null });
     setSaved(true);
   });
+  useUnsavedChanges(choice !== access.partnerAccess || day !== dayOf(access.partnerAccessUntil), formRef, reset);
 
   return (
     <form ref={formRef} className="form" onSubmit={submit} onChange={() => setSaved(false)} noValidate>

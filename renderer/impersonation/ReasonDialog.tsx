@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../portfolio/useSubmit';
+import { Dialog, useDialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { FormAlert } from '../ui/FormAlert';
-import { Dialog, useDialog } from './Dialog';
 import { openSession, stopAsking, useLogIn, type LogInRequest } from './logIn';
 import { useImpersonationSettings } from './settingsStore';
 

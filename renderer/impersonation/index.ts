@@ -1,7 +1,8 @@
-/** Log in as client or partner: the pieces other screens place (client detail, settings, header). */
-export { AccessHistory } from './AccessHistory';
+/**
+ * Log in as client or partner: the pieces other screens place (client detail, header).
+ * The access history tab and the settings section load with their screens: those import them by path.
+ */
 export { ImpersonationLayer } from './ImpersonationLayer';
-export { ImpersonationSettingsSection } from './ImpersonationSettingsSection';
 export { LogInAsActions } from './LogInAsActions';
 export { OpenSessionsButton } from './OpenSessionsButton';
 export { PartnerAccessEditor } from './PartnerAccessEditor';

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { View } from '../../shared/impersonation';
 import { rowAt, useClientList } from '../clients/listStore';
 import { useScreen } from '../navigation/store';
@@ -14,6 +15,10 @@ export const shortcut = (letter: string) => ({
   aria: `${mac ? 'Meta' : 'Control'}+Shift+${letter}`,
   label: mac ? `⇧⌘${letter}` : `Ctrl+Shift+${letter}`,
 });
+
+/** "Shortcuts for the client selected in the list: Ctrl+Shift+C (client), …": under the log-in buttons and in the list's description. */
+export const logInKeysText = (t: TFunction) =>
+  t('impersonation.actions.keys', { client: shortcut(shortcutKeys.client).label, partner: shortcut(shortcutKeys.partner).label });
 
 const pressed = (event: KeyboardEvent, letter: string) =>
   (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toUpperCase() === letter;

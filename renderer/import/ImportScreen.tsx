@@ -1,12 +1,13 @@
 import '../portfolio/portfolio.css';
 import './import.css';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_MAX_BYTES } from '../../shared/client-import';
-import { showScreen } from '../navigation/store';
+import { navigate } from '../navigation/store';
 import { errorText } from '../ui/errorText';
 import { FileField } from '../ui/Field';
 import { Progress } from '../ui/Progress';
+import { useUnsavedChanges } from '../ui/unsavedChanges';
 import { cancelImport, followImportProgress, leaveImport, startImport, useImport } from './importStore';
 import { PreviewStep } from './PreviewStep';
 
@@ -18,6 +19,8 @@ export function ImportScreen() {
   const { t } = useTranslation();
   const current = useImport((s) => s.current);
   const headingId = useId();
+  const screen = useRef<HTMLElement>(null);
+  useUnsavedChanges('remapped' in current && current.remapped, screen);
   useEffect(() => {
     const stop = followImportProgress();
     return () => {
@@ -28,9 +31,9 @@ export function ImportScreen() {
 
   const at = { choose: 0, reading: 1, checking: 1, preview: 1, committing: 2, done: 2 }[current.step];
   return (
-    <section className="import-screen" aria-labelledby={headingId}>
+    <section ref={screen} className="import-screen" aria-labelledby={headingId}>
       <header className="import-header">
-        <button type="button" className="button link" onClick={() => showScreen('clients')}>
+        <button type="button" className="button link" onClick={() => navigate('clients')}>
           {t('import.back')}
         </button>
         <h2 id={headingId}>{t('import.title')}</h2>
@@ -95,7 +98,7 @@ export function ImportScreen() {
             {current.skipped > 0 && <p>{t('import.doneSkipped', { count: current.skipped })}</p>}
           </div>
           <div className="form-actions">
-            <button type="button" className="button primary" onClick={() => showScreen('clients')}>
+            <button type="button" className="button primary" onClick={() => navigate('clients')}>
               {t('import.showClients')}
             </button>
             <button type="button" className="button" onClick={cancelImport}>

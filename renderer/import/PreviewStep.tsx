@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importFields, type ImportField, type RowIssue } from '../../shared/client-import';
-import { ChoiceGroup } from '../impersonation/ChoiceGroup';
+import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { errorText } from '../ui/errorText';
 import { cancelImport, chooseMode, commitImport, remap, type ImportStep } from './importStore';
 

@@ -8,12 +8,16 @@ import { readBase64 } from '../portfolio/files';
 
 export type ImportMode = (typeof importModes)[number];
 
-/** Where the wizard is; `error` is a refusal shown on that step (null when the app showed it elsewhere or there is none). */
+/**
+ * Where the wizard is; `error` is a refusal shown on that step (null when the
+ * app showed it elsewhere or there is none); `remapped`: the operator changed
+ * the mapping, which leaving the import would throw away.
+ */
 export type ImportStep =
   | { step: 'choose'; error: IpcError | null }
   | { step: 'reading'; importId: string | null; fileName: string; done: number; total: number }
-  | { step: 'checking'; importId: string; fileName: string; done: number; total: number }
-  | { step: 'preview'; importId: string; preview: ImportPreview; mode: ImportMode; error: IpcError | null }
+  | { step: 'checking'; importId: string; fileName: string; done: number; total: number; remapped: boolean }
+  | { step: 'preview'; importId: string; preview: ImportPreview; mode: ImportMode; error: IpcError | null; remapped: boolean }
   | { step: 'committing'; importId: string; preview: ImportPreview; done: number; total: number }
   | { step: 'done'; fileName: string; imported: number; skipped: number };
 
@@ -54,9 +58,10 @@ export async function startImport(file: File): Promise<void> {
 }
 
 async function check(importId: string, fileName: string, mapping: { index: number; field: ImportField | null }[] | undefined, mine: number) {
-  set({ step: 'checking', importId, fileName, done: 0, total: 0 });
+  const remapped = mapping !== undefined;
+  set({ step: 'checking', importId, fileName, done: 0, total: 0, remapped });
   const preview = await invoke('clients.import.preview', { importId, ...(mapping && { mapping }) });
-  if (mine === run) set({ step: 'preview', importId, preview, mode: 'allOrNothing', error: null });
+  if (mine === run) set({ step: 'preview', importId, preview, mode: 'allOrNothing', error: null, remapped });
 }
 
 /** Checks the rows again with columns mapped as the operator chose. */

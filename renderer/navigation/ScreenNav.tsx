@@ -2,7 +2,7 @@ import '../ui/tabs.css';
 import './navigation.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { showScreen, useScreen, type Screen } from './store';
+import { navigate, useScreen, type Screen } from './store';
 
 const mac = navigator.platform.startsWith('Mac');
 const settingsKeys = { aria: mac ? 'Meta+,' : 'Control+,', label: mac ? '⌘,' : 'Ctrl+,' };
@@ -11,7 +11,7 @@ const settingsKeys = { aria: mac ? 'Meta+,' : 'Control+,', label: mac ? '⌘,' :
 function onShortcut(event: KeyboardEvent): void {
   if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === ',' && !document.querySelector('dialog[open]')) {
     event.preventDefault();
-    showScreen('settings');
+    navigate('settings');
   }
 }
 
@@ -30,7 +30,7 @@ export function ScreenNav() {
       aria-current={current ? 'page' : undefined}
       aria-keyshortcuts={keys?.aria}
       title={keys && t('portfolio.nav.shortcut', { keys: keys.label })}
-      onClick={() => showScreen(target)}
+      onClick={() => navigate(target)}
     >
       {label}
     </button>

@@ -6,6 +6,7 @@ import { invoke } from '../ipc/client';
 import { showScreen } from '../navigation/store';
 import { PagedStatus } from '../portfolio/PagedStatus';
 import { usePaged } from '../portfolio/usePaged';
+import { discardingChanges } from '../ui/unsavedChanges';
 
 /**
  * Mail the workspace has queued (invitations so far), newest first: stored
@@ -30,17 +31,8 @@ export function OutboxList({ clientId }: { clientId?: number }) {
                   </span>
                 </summary>
                 <pre className="mail-body">{mail.body.replaceAll('{link}', mail.linkPath ? t('outbox.link', { path: mail.linkPath }) : '')}</pre>
-                {clientId === undefined && mail.clientId !== null && (
-                  <button
-                    type="button"
-                    className="button link"
-                    onClick={() => {
-                      showScreen('clients');
-                      void openClient(mail.clientId!);
-                    }}
-                  >
-                    {t('outbox.openClient', { id: mail.clientId })}
-                  </button>
+                {clientId === undefined && mail.clientId !== null && mail.clientName !== null && (
+                  <OpenClientButton id={mail.clientId} name={mail.clientName} />
                 )}
               </details>
             </li>
@@ -49,5 +41,20 @@ export function OutboxList({ clientId }: { clientId?: number }) {
       )}
       <PagedStatus paged={mails} empty={t('outbox.empty')} />
     </div>
+  );
+}
+
+/** From the whole outbox to the mail's client, named as it is now. */
+function OpenClientButton({ id, name }: { id: number; name: string }) {
+  const { t } = useTranslation();
+  const open = () =>
+    discardingChanges(() => {
+      showScreen('clients');
+      void openClient(id);
+    });
+  return (
+    <button type="button" className="button link" onClick={open}>
+      {t('outbox.openClient', { client: name })}
+    </button>
   );
 }

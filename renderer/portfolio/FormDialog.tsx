@@ -1,7 +1,7 @@
 import './portfolio.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, useDialog } from '../impersonation/Dialog';
+import { Dialog, useDialog } from '../ui/Dialog';
 import { FormAlert } from '../ui/FormAlert';
 import type { FormFailure } from '../ui/useFormFailure';
 import { useSubmit } from './useSubmit';

@@ -5,10 +5,11 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrandSection } from '../branding/BrandSection';
 import { FeaturesSection } from '../features/FeaturesSection';
-import { ImpersonationSettingsSection } from '../impersonation';
+import { ImpersonationSettingsSection } from '../impersonation/ImpersonationSettingsSection';
 import { OutboxList } from '../outbox/OutboxList';
 import { useAllowed } from '../portfolio/useAllowed';
 import { tabPanel, TabList } from '../ui/Tabs';
+import { discardingChanges } from '../ui/unsavedChanges';
 
 const SECTIONS_ID = 'settings-sections';
 type SettingsSection = 'brand' | 'features' | 'logInAs' | 'outbox';
@@ -29,7 +30,7 @@ export function SettingsScreen() {
     <div className="settings-screen">
       <div className="settings-nav">
         <h2 className="settings-title">{t('settings.title')}</h2>
-        <TabList id={SECTIONS_ID} label={t('settings.title')} tabs={tabs} current={current} onSelect={setCurrent} vertical />
+        <TabList id={SECTIONS_ID} label={t('settings.title')} tabs={tabs} current={current} onSelect={(key) => key !== current && discardingChanges(() => setCurrent(key))} vertical />
       </div>
       <div {...tabPanel(SECTIONS_ID, current)} className="settings-panel">
         <h2 className="settings-heading">{t(`settings.sections.${current}`)}</h2>

@@ -138,8 +138,9 @@ test('log in as client and partner, follow the open sessions, end them, read the
   await expect(sessionsButton).toHaveAccessibleName('Open sessions (1)');
   expect(shell().portalPages.has(clientPartition)).toBe(false);
 
-  // The keyboard: the second client selected in the list, Ctrl+Shift+C.
+  // The keyboard: the second client selected in the list, Ctrl+Shift+C (the list's description names the shortcuts).
   detail = await showClient(page, second!);
+  await expect(page.getByRole('listbox', { name: 'Clients' })).toHaveAccessibleDescription(/Ctrl\+Shift\+C \(client\), Ctrl\+Shift\+P \(partner\)/);
   await page.getByRole('listbox', { name: 'Clients' }).focus();
   await page.keyboard.press('Control+Shift+C');
   const keyPrompt = page.getByRole('dialog', { name: `Log in to ${second!.companyName} as client` });

@@ -119,6 +119,64 @@ test('add a client with an invitation; edit, suspend, archive and restore it', a
   await expect(count(page)).toHaveText('1 client');
 });
 
+test('after a failed save, focus is on the first field with a problem', async () => {
+  const { page } = launched;
+  await page.keyboard.press('Control+N');
+  const form = page.getByRole('form', { name: 'New client' });
+  const [contact, email, create] = [form.getByLabel('Contact person'), form.getByLabel('Contact e-mail'), form.getByRole('button', { name: 'Create client' })];
+  await form.getByLabel('Company name').fill('Focus Test GmbH');
+  await email.fill('not-an-e-mail');
+  // Two problems: focus goes to the first of them.
+  await create.click();
+  await expect(email).toHaveAccessibleDescription('Please enter a valid e-mail address.');
+  await expect(contact).toBeFocused();
+  // The e-mail left alone at fault: it takes focus.
+  await contact.fill('Fay Focus');
+  await create.click();
+  await expect(contact).not.toHaveAttribute('aria-invalid');
+  await expect(email).toBeFocused();
+});
+
+test('a changed form asks before it is left: Cancel keeps the input, Discard goes on; an unchanged one does not ask', async () => {
+  const { page } = launched;
+  const options = list(page).getByRole('option');
+  const [first, second] = await options.locator('.row-name').allTextContents();
+  await options.first().click();
+  const view = detail(page);
+  await expect(view.getByRole('heading', { level: 2 })).toHaveText(first!);
+  await view.getByRole('button', { name: 'Edit details' }).click();
+  const edit = page.getByRole('form', { name: `Edit ${first}` });
+  await edit.getByLabel('Phone').fill('+49 30 5550100');
+
+  // Another client: the question; Cancel stays in the form, the typed phone kept and focused.
+  await options.nth(1).click();
+  const question = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(edit.getByLabel('Phone')).toHaveValue('+49 30 5550100');
+  await expect(edit.getByLabel('Phone')).toBeFocused();
+
+  // Ctrl+N asks too; Escape is Cancel.
+  await page.keyboard.press('Control+N');
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeVisible();
+
+  // Discard: the other client opens, the change is gone.
+  await options.nth(1).click();
+  await question.getByRole('button', { name: 'Discard' }).click();
+  await expect(view.getByRole('heading', { level: 2 })).toHaveText(second!);
+  await expect(edit).toHaveCount(0);
+
+  // Opened but unchanged: no question.
+  await view.getByRole('button', { name: 'Edit details' }).click();
+  await expect(page.getByRole('form', { name: `Edit ${second}` })).toBeVisible();
+  await options.first().click();
+  await expect(view.getByRole('heading', { level: 2 })).toHaveText(first!);
+  await expect(question).toHaveCount(0);
+});
+
 test('filter by tag and feature; check three clients, tag them, undo; grant credits in bulk', async () => {
   const { page } = launched;
   const total = async (filter: { tag?: string; feature?: string }) => (await invokeIn(page, 'clients.list', { ...filter, limit: 1 })).total;

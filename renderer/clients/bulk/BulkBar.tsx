@@ -2,13 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BULK_MAX } from '../../../shared/client-bulk';
 import { useAllowed } from '../../portfolio/useAllowed';
+import { lazyNamed, WhenLoaded } from '../../ui/lazy';
 import { noticeFailure } from '../noticeStore';
 import { clearPicked, useSelection } from '../selectionStore';
 import { bulkExport, bulkStatus } from './bulkActions';
-import { BulkCreditsDialog, BulkFeatureDialog, BulkSuspendDialog, BulkTagsDialog } from './BulkDialogs';
 
 type BulkDialog = 'tags' | 'suspend' | 'feature' | 'credits';
-const dialogs = { tags: BulkTagsDialog, suspend: BulkSuspendDialog, feature: BulkFeatureDialog, credits: BulkCreditsDialog };
+const loadDialogs = () => import('./BulkDialogs');
+const dialogs = {
+  tags: lazyNamed(loadDialogs, 'BulkTagsDialog'),
+  suspend: lazyNamed(loadDialogs, 'BulkSuspendDialog'),
+  feature: lazyNamed(loadDialogs, 'BulkFeatureDialog'),
+  credits: lazyNamed(loadDialogs, 'BulkCreditsDialog'),
+};
 
 /** Under the list while clients are checked: how many, and what can be done to all of them at once. */
 export function BulkBar() {
@@ -61,7 +67,11 @@ export function BulkBar() {
             </button>
           ))}
       </div>
-      {Open && <Open count={count} onClosed={() => setDialog(null)} />}
+      {Open && (
+        <WhenLoaded>
+          <Open count={count} onClosed={() => setDialog(null)} />
+        </WhenLoaded>
+      )}
     </section>
   );
 }

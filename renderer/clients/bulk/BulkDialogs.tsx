@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { creditKinds, type CreditKind } from '../../../shared/credits';
 import { useCatalogue } from '../../features/store';
 import { useFeatureName } from '../../features/useFeatureName';
-import { ChoiceGroup } from '../../impersonation/ChoiceGroup';
 import { FormDialog } from '../../portfolio/FormDialog';
 import { invalid, splitTags, wholeNumber } from '../../portfolio/forms';
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Field, SelectField } from '../../ui/Field';
 import { bulkCredits, bulkFeature, bulkStatus, bulkTags } from './bulkActions';
 
@@ -74,7 +74,7 @@ export function BulkFeatureDialog({ count, onClosed }: BulkDialogProps) {
       fields={['feature', 'features'] as const}
       submitLabel={t(enabled ? 'bulk.feature.enable' : 'bulk.feature.disable')}
       onClosed={onClosed}
-      onSubmit={() => bulkFeature(feature, enabled, featureName(feature))}
+      onSubmit={() => bulkFeature(feature, enabled)}
     >
       {(failure) => (
         <>
@@ -88,7 +88,7 @@ export function BulkFeatureDialog({ count, onClosed }: BulkDialogProps) {
           >
             {features.map((f) => (
               <option key={f.key} value={f.key}>
-                {f.inPlan ? featureName(f.key) : t('features.outsidePlanOption', { feature: featureName(f.key) })}
+                {f.inPlan ? featureName(f.key) : t('features.outsidePlanOption', { feature: f.key })}
               </option>
             ))}
           </SelectField>

@@ -86,11 +86,11 @@ export async function bulkStatus(status: 'suspended' | 'active', reason = ''): P
   showListNotice({ tone: 'success', say: (t) => resultText(t, t(status === 'suspended' ? 'bulk.suspend.done' : 'bulk.reenable.done'), result) });
 }
 
-export async function bulkFeature(feature: string, enabled: boolean, featureName: string): Promise<void> {
+export async function bulkFeature(feature: string, enabled: boolean): Promise<void> {
   const ids = idsOf(checked());
   const result = await invoke('clients.bulk.feature', { ids, feature, enabled });
   afterBulk(ids);
-  showListNotice({ tone: 'success', say: (t) => resultText(t, t(enabled ? 'bulk.feature.enabled' : 'bulk.feature.disabled', { feature: featureName }), result) });
+  showListNotice({ tone: 'success', say: (t) => resultText(t, t(enabled ? 'bulk.feature.enabled' : 'bulk.feature.disabled', { feature }), result) });
 }
 
 export async function bulkCredits(kind: CreditKind, amount: number, note: string): Promise<void> {

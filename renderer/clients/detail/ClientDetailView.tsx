@@ -3,20 +3,23 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../shared/clients';
 import type { FieldIssue } from '../../../shared/ipc/errors';
-import { AccessHistory, LogInAsActions } from '../../impersonation';
-import { OutboxList } from '../../outbox/OutboxList';
+import { LogInAsActions } from '../../impersonation';
 import { useAllowed } from '../../portfolio/useAllowed';
 import { errorText } from '../../ui/errorText';
+import { lazyNamed, WhenLoaded } from '../../ui/lazy';
 import { tabPanel, TabList } from '../../ui/Tabs';
 import { showTab, useOpenedClient, type ClientHistory, type DetailTab } from '../detailStore';
 import { DETAIL_HEADING_ID } from '../focus';
 import { StatusBadge } from '../StatusBadge';
-import { CreditsTab } from './CreditsTab';
 import { DetailActions } from './DetailActions';
 import { OverviewTab } from './OverviewTab';
-import { UsersTab } from './UsersTab';
 
 const TABS_ID = 'client-tabs';
+// The tabs after the first load when first shown.
+const UsersTab = lazyNamed(() => import('./UsersTab'), 'UsersTab');
+const CreditsTab = lazyNamed(() => import('./CreditsTab'), 'CreditsTab');
+const OutboxList = lazyNamed(() => import('../../outbox/OutboxList'), 'OutboxList');
+const AccessHistory = lazyNamed(() => import('../../impersonation/AccessHistory'), 'AccessHistory');
 
 interface ClientDetailViewProps {
   client: ClientDetail;
@@ -55,7 +58,7 @@ export function ClientDetailView({ client, history, warnings }: ClientDetailView
       <div className="detail-tabs">
         <TabList id={TABS_ID} label={t('clientDetail.tabsLabel')} tabs={tabs} current={tab} onSelect={showTab} />
         <div {...tabPanel(TABS_ID, tab)} className="tab-panel">
-          {panels[tab]}
+          <WhenLoaded>{panels[tab]}</WhenLoaded>
         </div>
       </div>
     </article>

@@ -10,6 +10,7 @@ import { useAllowed } from '../../portfolio/useAllowed';
 import { useSubmit } from '../../portfolio/useSubmit';
 import { Field, SelectField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
+import { useUnsavedChanges } from '../../ui/unsavedChanges';
 import { refreshOpened } from '../detailStore';
 import { useFormat } from '../useFormat';
 import { Section } from './Section';
@@ -84,15 +85,19 @@ function CreditEntryForm({ client }: { client: ClientDetail }) {
   const [reason, setReason] = useState<EntryReason>('top_up');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
+  const clear = () => {
+    setAmount('');
+    setNote('');
+  };
   const { failure, busy, submit, formRef } = useSubmit(['kind', 'reason', 'amount', 'note'] as const, async () => {
     const value = wholeNumber(amount);
     if (value === null) throw invalid('amount', 'validation.wholeNumber', 'Enter a whole number.');
     const signed = reason === 'correction' ? value : reason === 'usage' ? -Math.abs(value) : Math.abs(value);
     await invoke('clients.credits.add', { id: client.id, kind, reason, amount: signed, note });
-    setAmount('');
-    setNote('');
+    clear();
     await refreshOpened();
   });
+  useUnsavedChanges(amount !== '' || note !== '', formRef, clear);
   return (
     <Section title={t('credits.record')}>
       <form ref={formRef} className="form" onSubmit={submit} noValidate>

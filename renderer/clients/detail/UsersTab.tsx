@@ -9,6 +9,7 @@ import { useAllowed } from '../../portfolio/useAllowed';
 import { useSubmit } from '../../portfolio/useSubmit';
 import { Field, SelectField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
+import { useUnsavedChanges } from '../../ui/unsavedChanges';
 import { refreshOpened } from '../detailStore';
 import { useFormat } from '../useFormat';
 import { Section } from './Section';
@@ -68,14 +69,18 @@ function AddUserForm({ client }: { client: ClientDetail }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ClientUser['role']>('user');
   const [added, setAdded] = useState<string | null>(null);
+  const clear = () => {
+    setDisplayName('');
+    setEmail('');
+  };
   const { failure, busy, submit, formRef } = useSubmit(['displayName', 'email', 'role'] as const, async () => {
     setAdded(null);
     const user = await invoke('clientUsers.create', { clientId: client.id, displayName, email, role });
-    setDisplayName('');
-    setEmail('');
+    clear();
     setAdded(user.email);
     await refreshOpened();
   });
+  useUnsavedChanges(displayName !== '' || email !== '', formRef, clear);
 
   return (
     <Section title={t('clientUsers.add')}>

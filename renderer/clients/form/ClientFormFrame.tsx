@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../../portfolio/useSubmit';
 import { FormAlert } from '../../ui/FormAlert';
+import { useUnsavedChanges } from '../../ui/unsavedChanges';
 import type { FormFailure } from '../../ui/useFormFailure';
 import { closeForm } from '../detailStore';
 
@@ -9,16 +10,19 @@ interface ClientFormFrameProps {
   title: string;
   submitLabel: string;
   fields: readonly string[];
+  /** The fields differ from what the form started with: leaving it asks first. */
+  dirty: boolean;
   /** Sends the form; what it throws is shown at the fields and above them. */
   onSubmit: () => Promise<void>;
   children: (failure: FormFailure<string>) => ReactNode;
 }
 
 /** The right-hand panel as a form: heading, the summary of problems, the fields, Save and Cancel. */
-export function ClientFormFrame({ title, submitLabel, fields, onSubmit, children }: ClientFormFrameProps) {
+export function ClientFormFrame({ title, submitLabel, fields, dirty, onSubmit, children }: ClientFormFrameProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const { failure, busy, submit, formRef } = useSubmit(fields, onSubmit);
+  useUnsavedChanges(dirty, formRef, closeForm);
 
   return (
     <form ref={formRef} className="client-form form" aria-labelledby={headingId} onSubmit={submit} noValidate>

@@ -7,6 +7,7 @@ import { invalidFields, wholeNumber } from '../../portfolio/forms';
 import { Checkbox } from '../../ui/Checkbox';
 import { FeatureChecks } from '../../features/FeatureChecks';
 import { Field } from '../../ui/Field';
+import { sameValues } from '../../ui/unsavedChanges';
 import { clientsChanged } from '../changes';
 import { openClient } from '../detailStore';
 import { focusDetailHeading } from '../focus';
@@ -23,6 +24,8 @@ interface Services {
   /** "Let the client configure the password": the contact is invited as the first user. */
   inviteFirstUser: boolean;
 }
+
+const newServices: Services = { features: [], seatLimit: '5', smsCredits: '0', callCredits: '0', inviteFirstUser: true };
 
 const numberFields = [
   ['seatLimit', 5],
@@ -43,8 +46,9 @@ function numbers(services: Services) {
 export function CreateClientForm() {
   const { t, i18n } = useTranslation();
   const catalogue = useCatalogue((s) => s.features);
-  const [details, setDetails] = useState<DetailValues>(() => newDetails(i18n.language as Language));
-  const [services, setServices] = useState<Services>({ features: [], seatLimit: '5', smsCredits: '0', callCredits: '0', inviteFirstUser: true });
+  const [initial] = useState(() => ({ details: newDetails(i18n.language as Language), services: newServices }));
+  const [details, setDetails] = useState<DetailValues>(initial.details);
+  const [services, setServices] = useState<Services>(initial.services);
   const change = (patch: Partial<Services>) => setServices((s) => ({ ...s, ...patch }));
 
   async function save() {
@@ -56,7 +60,7 @@ export function CreateClientForm() {
   }
 
   return (
-    <ClientFormFrame title={t('clients.form.createTitle')} submitLabel={t('clients.form.create')} fields={fields} onSubmit={save}>
+    <ClientFormFrame title={t('clients.form.createTitle')} submitLabel={t('clients.form.create')} fields={fields} dirty={!sameValues({ details, services }, initial)} onSubmit={save}>
       {(failure) => (
         <>
           <DetailFields values={details} onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))} failure={failure} />

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../../shared/settings';
-import { ChoiceGroup } from '../../impersonation/ChoiceGroup';
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import type { FormFailure } from '../../ui/useFormFailure';
 import { useFormat } from '../useFormat';

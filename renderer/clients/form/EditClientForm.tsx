@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../shared/clients';
 import { invoke } from '../../ipc/client';
+import { sameValues } from '../../ui/unsavedChanges';
 import { clientsChanged } from '../changes';
 import { closeForm, refreshOpened } from '../detailStore';
 import { focusDetailHeading } from '../focus';
@@ -12,7 +13,8 @@ import { detailFields, detailInput, detailsOf } from './detailValues';
 /** "Edit details": the same fields and rules as a new client; only what changed is recorded. */
 export function EditClientForm({ client }: { client: ClientDetail }) {
   const { t } = useTranslation();
-  const [details, setDetails] = useState(() => detailsOf(client));
+  const [initial] = useState(() => detailsOf(client));
+  const [details, setDetails] = useState(initial);
 
   async function save() {
     const saved = await invoke('clients.update', { id: client.id, ...detailInput(details) });
@@ -23,7 +25,7 @@ export function EditClientForm({ client }: { client: ClientDetail }) {
   }
 
   return (
-    <ClientFormFrame title={t('clients.form.editTitle', { name: client.companyName })} submitLabel={t('clients.form.save')} fields={detailFields} onSubmit={save}>
+    <ClientFormFrame title={t('clients.form.editTitle', { name: client.companyName })} submitLabel={t('clients.form.save')} fields={detailFields} dirty={!sameValues(details, initial)} onSubmit={save}>
       {(failure) => <DetailFields values={details} onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))} failure={failure} />}
     </ClientFormFrame>
   );

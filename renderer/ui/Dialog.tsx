@@ -1,3 +1,4 @@
+import './dialog.css';
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
 interface DialogProps {
@@ -11,14 +12,19 @@ interface DialogProps {
 }
 
 /**
- * A modal dialog on the platform's <dialog>: focus moves in and stays there,
- * Escape closes it, and focus returns to where it was when it closes.
+ * A modal dialog on the platform's <dialog>: focus moves in (to the first
+ * control, or the one marked `data-autofocus`: React's autoFocus acts before
+ * the dialog is open) and stays there, Escape closes it, and focus returns to
+ * where it was when it closes.
  */
 export function Dialog({ title, onClosed, dialogRef, role = 'dialog', children }: DialogProps) {
   const id = useId();
   useEffect(() => {
     const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
   }, [dialogRef]);
   return (
     <dialog ref={dialogRef} className="dialog" role={role} aria-labelledby={id} onClose={onClosed}>

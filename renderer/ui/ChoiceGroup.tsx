@@ -1,3 +1,4 @@
+import './forms.css';
 import { useId } from 'react';
 
 interface ChoiceGroupProps<T extends string> {
