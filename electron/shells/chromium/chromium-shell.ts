@@ -1,7 +1,7 @@
 import Conf from 'conf';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Log } from '../../app/errors';
 import type { PortalWindow, PortalWindowOptions, Shell, SettingsStore, WorkspaceWindow, WorkspaceWindowOptions } from '../../shell/port';
 import { fileSecretStore, type SecretStore } from '../../shell/secrets';
@@ -9,6 +9,7 @@ import { rendererDir, uniqueFile } from '../../shell/paths';
 import { openSettingsStore } from '../../shell/settings';
 import { serveWorkspaceFile } from '../../shell/static-files';
 import { BINDING, EMIT, REPLY, bridgeScript } from './bridge';
+import { cdpLink, type CdpLink } from './cdp-link';
 import { launchChromium } from './launch';
 
 /** Never resolved by DNS: every request to it is answered from dist/renderer by the shell itself. */
@@ -93,7 +94,7 @@ export class ChromiumShell implements Shell {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() && !frame.url().startsWith(`${CHROMIUM_WORKSPACE_ORIGIN}/`)) void page.goto(home).catch(() => undefined);
     });
-    const cdp = await context.newCDPSession(page);
+    const cdp = cdpLink(await context.newCDPSession(page));
     const contexts = await this.trackFrames(cdp);
     cdp.on('Runtime.bindingCalled', (event: { name: string; payload: string; executionContextId: number }) => {
       if (event.name !== BINDING) return;
@@ -171,7 +172,7 @@ export class ChromiumShell implements Shell {
   }
 
   /** Keeps, per execution context, which frame it belongs to; the main frame's id too. */
-  private async trackFrames(cdp: CDPSession) {
+  private async trackFrames(cdp: CdpLink) {
     const contexts = Object.assign(new Map<number, ExecutionContext>(), { mainFrameId: '' });
     cdp.on('Runtime.executionContextCreated', ({ context }: { context: { id: number; origin: string; auxData?: { frameId?: string; isDefault?: boolean } } }) => {
       contexts.set(context.id, { frameId: context.auxData?.frameId ?? '', origin: context.origin, isDefault: !!context.auxData?.isDefault });
@@ -189,7 +190,7 @@ export class ChromiumShell implements Shell {
   }
 
   private async answer(
-    cdp: CDPSession,
+    cdp: CdpLink,
     contexts: Map<number, ExecutionContext> & { mainFrameId: string },
     contextId: number,
     payload: string,
