@@ -8,7 +8,7 @@ import { seatsOf } from '../client-users/repository';
 import { insertMany } from '../db/batch';
 import { assignedClientIds } from '../operators/repository';
 import type { Queryable } from '../db/open';
-import { clients, operatorClients } from '../db/schema';
+import { clientTagUsage, clients, operatorClients } from '../db/schema';
 import { enabledFeatures } from '../features/repository';
 import { clientFeatures } from '../features/schema';
 import { idInQuery, nameKey, tagPhrase, toSearchQuery } from './search';
@@ -133,8 +133,9 @@ export function filteredIds(db: Queryable, scope: ClientScope, filter: ClientFil
     .map((r) => r.id);
 }
 
-/** Distinct tags with how many clients hold each, for the tag filter. */
+/** Distinct tags with how many clients hold each, for the tag filter: kept counts for all clients, counted for an operator's assigned ones. */
 export function tagCounts(db: Queryable, scope: ClientScope): { tag: string; clients: number }[] {
+  if (scope.allClients) return db.select().from(clientTagUsage).orderBy(asc(clientTagUsage.tag)).all();
   return db.all<{ tag: string; clients: number }>(
     sql`SELECT t.value AS tag, count(*) AS clients FROM ${clients}, json_each(${clients.tags}) AS t WHERE ${reachable(scope) ?? sql`1`} GROUP BY t.value ORDER BY t.value`,
   );

@@ -88,6 +88,12 @@ export const clients = sqliteTable('clients', {
   ssoToken: text('sso_token').notNull(),
 });
 
+/** How many clients hold each tag; kept by triggers on clients (migration 005). */
+export const clientTagUsage = sqliteTable('client_tag_usage', {
+  tag: text('tag').primaryKey(),
+  clients: integer('clients').notNull(),
+});
+
 export const auditLog = sqliteTable('audit_log', {
   id: integer('id').primaryKey(),
   at: integer('at').notNull(),
@@ -108,6 +114,7 @@ export const schema = {
   operatorClients,
   signInFailures,
   clients,
+  clientTagUsage,
   auditLog,
   clientPartnerAccess,
   impersonationSessions,

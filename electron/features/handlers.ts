@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../app/context';
 import { conflict, notFound } from '../app/errors';
-import { countClientsWithFeature, findFeature, listCatalogue, updateFeature } from './repository';
+import { findFeature, listCatalogue, updateFeature } from './repository';
 
 export const featureHandlers: HandlersOf<'features.list' | 'features.update'> = {
   'features.list': (_input, ctx) => listCatalogue(ctx.workspace().db),
@@ -11,7 +11,7 @@ export const featureHandlers: HandlersOf<'features.list' | 'features.update'> = 
       if (!before) throw notFound('features.unknown', `There is no feature "${key}" in the catalogue.`, { feature: key });
       if (inPlan === false && before.inPlan) {
         // Taking a feature out of the plan would strand the clients that use it: they are changed first (bulk), on purpose.
-        const clients = countClientsWithFeature(tx, key);
+        const { clients } = before;
         if (clients > 0) {
           throw conflict('features.inUse', `${clients} clients use "${key}"; disable it for them before taking it out of the plan.`, { feature: key, clients });
         }

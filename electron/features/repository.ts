@@ -5,15 +5,9 @@ import type { Queryable } from '../db/open';
 import { clientFeatures, features } from './schema';
 
 export function listCatalogue(db: Queryable): CatalogueFeature[] {
-  const usage = db
-    .select({ key: clientFeatures.featureKey, clients: count().as('clients') })
-    .from(clientFeatures)
-    .groupBy(clientFeatures.featureKey)
-    .as('usage');
   return db
-    .select({ key: features.key, inPlan: features.inPlan, hidden: features.hidden, clients: sql<number>`coalesce(${usage.clients}, 0)` })
+    .select({ key: features.key, inPlan: features.inPlan, hidden: features.hidden, clients: features.clients })
     .from(features)
-    .leftJoin(usage, eq(usage.key, features.key))
     .orderBy(asc(features.position))
     .all();
 }
@@ -24,10 +18,6 @@ export function findFeature(db: Queryable, key: string) {
 
 export function updateFeature(db: Queryable, key: string, patch: { inPlan?: boolean | undefined; hidden?: boolean | undefined }): void {
   db.update(features).set(patch).where(eq(features.key, key)).run();
-}
-
-export function countClientsWithFeature(db: Queryable, key: string): number {
-  return db.select({ n: count() }).from(clientFeatures).where(eq(clientFeatures.featureKey, key)).get()?.n ?? 0;
 }
 
 export function enabledFeatures(db: Queryable, clientId: number): string[] {

@@ -5,6 +5,8 @@ export const features = sqliteTable('features', {
   position: integer('position').notNull(),
   inPlan: integer('in_plan', { mode: 'boolean' }).notNull(),
   hidden: integer('hidden', { mode: 'boolean' }).notNull(),
+  /** Clients using it; kept by triggers on client_features (migration 005). */
+  clients: integer('clients').notNull(),
 });
 
 export const clientFeatures = sqliteTable(

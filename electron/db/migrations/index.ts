@@ -2,6 +2,7 @@ import foundation from './001-foundation';
 import portfolio from './002-portfolio';
 import impersonation from './003-impersonation';
 import portalSignIn from './004-portal-sign-in';
+import usageCounts from './005-usage-counts';
 
 /**
  * Numbered migrations, applied in order on open. The workspace's
@@ -13,6 +14,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 2, name: 'portfolio', sql: portfolio },
   { version: 3, name: 'impersonation', sql: impersonation },
   { version: 4, name: 'portal sign-in', sql: portalSignIn },
+  { version: 5, name: 'usage counts', sql: usageCounts },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
