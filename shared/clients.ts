@@ -214,7 +214,8 @@ export const clientChannels = {
   }),
   'clients.reenable': channel({ input: clientRef, output: clientDetail, access: 'clients.status' }),
   'clients.archive': channel({ input: clientRef, output: clientDetail, access: 'clients.status' }),
-  'clients.restore': channel({ input: clientRef, output: clientDetail, access: 'clients.status' }),
+  /** `contactEmail`: a new one, for when a client that is not archived took the old one meanwhile. */
+  'clients.restore': channel({ input: clientRef.extend({ contactEmail: email.optional() }), output: clientDetail, access: 'clients.status' }),
   'clients.ssoToken.reveal': channel({ input: clientRef, output: z.object({ token: z.string() }), access: 'clients.ssoToken' }),
   'clients.ssoToken.rotate': channel({ input: clientRef, output: z.object({ ssoTokenMasked: z.string() }), access: 'clients.ssoToken' }),
   'clients.export': channel({ input: z.strictObject(clientFilter), output: exportResult, access: 'clients.export' }),

@@ -77,12 +77,19 @@ function hasFeature(db: Queryable, key: string, matches: number | null) {
 const countMatches = (db: Queryable, match: string) =>
   db.get<{ n: number }>(sql`SELECT count(*) AS n FROM clients_search WHERE clients_search MATCH ${match}`).n;
 
-/** The parts of a filter: plain conditions, the full-text match, and an id typed as "123" or "#123". */
+/** The parts of a filter: plain conditions, the full-text match, and an id typed as "123" (or with the match) or "#123" (alone). */
 function conditions(db: Queryable, scope: ClientScope, filter: ClientFilter) {
-  const match = [toSearchQuery(filter.query), filter.tag ? tagPhrase(filter.tag) : null].filter(Boolean).join(' ') || null;
-  const plain = and(reachable(scope), filter.status ? eq(clients.status, filter.status) : undefined, filter.tag ? holdsTag(filter.tag) : undefined);
+  const number = idInQuery(filter.query);
+  const words = number?.only ? null : toSearchQuery(filter.query);
+  const match = [words, filter.tag ? tagPhrase(filter.tag) : null].filter(Boolean).join(' ') || null;
+  const plain = and(
+    reachable(scope),
+    number?.only ? eq(clients.id, number.id) : undefined,
+    filter.status ? eq(clients.status, filter.status) : undefined,
+    filter.tag ? holdsTag(filter.tag) : undefined,
+  );
   const feature = filter.feature ? hasFeature(db, filter.feature, match ? countMatches(db, match) : null) : null;
-  return { plain, feature, match, id: idInQuery(filter.query) };
+  return { plain, feature, match, id: number && !number.only ? number.id : null };
 }
 
 function where(parts: ReturnType<typeof conditions>, walkSortOrder: boolean): SQL | undefined {
@@ -100,10 +107,11 @@ function countClients(db: Queryable, parts: ReturnType<typeof conditions>): numb
 
 function order(filter: ClientFilter): SQL[] {
   const by = filter.direction === 'desc' ? desc : asc;
-  // Every key in the same direction, so each sort walks one index (clients_by_name, _by_status, the table itself).
+  // Each sort walks one index (clients_by_name, _by_status, _by_status_desc, the table itself).
   // Ids are handed out in the order clients are created, so creation order needs no index of its own.
   if (filter.sort === 'created') return [by(clients.id)];
-  if (filter.sort === 'status') return [by(clients.status), by(clients.nameKey), by(clients.id)];
+  // Within a status, names always run A to Z.
+  if (filter.sort === 'status') return [by(clients.status), asc(clients.nameKey), asc(clients.id)];
   return [by(clients.nameKey), by(clients.id)];
 }
 

@@ -20,10 +20,13 @@ export function nameKey(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase().trim();
 }
 
-/** "123" or "#123" also finds client 123. */
-export function idInQuery(text: string): number | null {
-  const found = /^\s*#?(\d{1,15})\s*$/.exec(text);
-  return found ? Number(found[1]) : null;
+/**
+ * A client number in the search: "#123" finds client 123 and nothing else;
+ * "123" finds client 123 besides the clients with words starting with 123.
+ */
+export function idInQuery(text: string): { id: number; only: boolean } | null {
+  const found = /^\s*(#?)(\d{1,15})\s*$/.exec(text);
+  return found ? { id: Number(found[2]), only: found[1] === '#' } : null;
 }
 
 /** The words of a tag as one phrase in the tags column: narrows the search to clients that may hold it. */

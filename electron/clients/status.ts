@@ -41,7 +41,7 @@ export const statusAction = (change: StatusChange) => `client.${change === 'reen
 export const statusSummary = (change: StatusChange, reason: string) =>
   `Client ${verbs[change]}${change === 'suspend' ? `: ${reason}` : ''}`;
 
-function changeStatus(ctx: OperatorContext, id: number, change: StatusChange, reason = '') {
+function changeStatus(ctx: OperatorContext, id: number, change: StatusChange, reason = '', contactEmail?: string) {
   const client = requireReachableClient(ctx, id);
   if (!canChange(change, client)) {
     throw conflict(`clients.cannot.${change}`, `${client.companyName} is ${client.status}; it cannot be ${verbs[change]}.`, {
@@ -51,16 +51,18 @@ function changeStatus(ctx: OperatorContext, id: number, change: StatusChange, re
     });
   }
   const next = nextState(change, client, reason);
+  // Archived clients do not hold their e-mail; coming back, they must not collide with a client who took it since,
+  // so a restore may bring a new one.
+  const email = change === 'restore' && contactEmail && contactEmail !== client.contactEmail ? { contactEmail } : null;
   return ctx.write((tx, audit) => {
-    // Archived clients do not hold their e-mail; coming back, they must not collide with a client who took it since.
-    if (change === 'restore') refuseTakenEmail(tx, client.contactEmail, id);
-    updateClientRow(tx, id, next, ctx.now());
+    if (change === 'restore') refuseTakenEmail(tx, email?.contactEmail ?? client.contactEmail, id);
+    updateClientRow(tx, id, { ...next, ...email }, ctx.now());
     audit({
       action: statusAction(change),
       clientId: id,
-      summary: statusSummary(change, reason),
-      before: { status: client.status, suspensionReason: client.suspensionReason },
-      after: { ...next },
+      summary: statusSummary(change, reason) + (email ? ` with the contact e-mail ${email.contactEmail}` : ''),
+      before: { status: client.status, suspensionReason: client.suspensionReason, ...(email && { contactEmail: client.contactEmail }) },
+      after: { ...next, ...email },
     });
     return findClient(tx, id)!;
   });
@@ -70,5 +72,5 @@ export const clientStatusHandlers: HandlersOf<'clients.suspend' | 'clients.reena
   'clients.suspend': ({ id, reason }, ctx) => changeStatus(ctx, id, 'suspend', reason),
   'clients.reenable': ({ id }, ctx) => changeStatus(ctx, id, 'reenable'),
   'clients.archive': ({ id }, ctx) => changeStatus(ctx, id, 'archive'),
-  'clients.restore': ({ id }, ctx) => changeStatus(ctx, id, 'restore'),
+  'clients.restore': ({ id, contactEmail }, ctx) => changeStatus(ctx, id, 'restore', '', contactEmail),
 };

@@ -207,14 +207,22 @@ describe('suspending, re-enabling, archiving and restoring', () => {
     expect(snapshot(t)).toBe(before);
   });
 
-  it('does not restore a client whose e-mail another client took meanwhile', async () => {
+  it('does not restore a client whose e-mail another client took meanwhile, unless given a new one', async () => {
     await admin();
     const { client } = await createClient(t, { contactEmail: 'same@example.com' });
     await t.ok('clients.archive', { id: client.id });
     const { client: other } = await createClient(t, { contactEmail: 'same@example.com' });
     const before = snapshot(t);
-    expect((await t.fail('clients.restore', { id: client.id })).fields?.[0]).toMatchObject({ key: 'clients.duplicateEmail', params: { id: other.id } });
+    expect((await t.fail('clients.restore', { id: client.id })).fields?.[0]).toMatchObject({ path: 'contactEmail', key: 'clients.duplicateEmail', params: { id: other.id } });
+    // The new e-mail obeys the same rules: valid, and not another live client's.
+    expect((await t.fail('clients.restore', { id: client.id, contactEmail: 'not-an-email' })).fields?.[0]).toMatchObject({ path: 'contactEmail' });
+    expect((await t.fail('clients.restore', { id: client.id, contactEmail: 'SAME@example.com' })).fields?.[0]).toMatchObject({ key: 'clients.duplicateEmail' });
     expect(snapshot(t)).toBe(before);
+
+    expect(await t.ok('clients.restore', { id: client.id, contactEmail: 'New@Example.com' })).toMatchObject({ status: 'active', contactEmail: 'new@example.com' });
+    expect((await t.ok('clients.list', { query: 'new@example' })).rows.map((r) => r.id)).toEqual([client.id]);
+    const [entry] = (await t.ok('audit.list', { clientId: client.id })).rows;
+    expect(entry).toMatchObject({ action: 'client.restored', before: { contactEmail: 'same@example.com' }, after: { contactEmail: 'new@example.com', status: 'active' } });
   });
 });
 

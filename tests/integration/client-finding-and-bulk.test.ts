@@ -30,6 +30,10 @@ describe('finding clients', () => {
     expect(await names({ feature: 'invoices' })).toEqual(['Bolt']);
     expect(await names({ status: 'active', query: 'vip' })).toEqual(['Acme']);
     expect(await names({ query: `#${acme.id}`, tag: 'trial' })).toEqual([]);
+    // "#n" is that client alone; "n" is also every client with a word starting with n.
+    const { client: numbered } = await createClient(t, { companyName: `Studio ${acme.id}${acme.id}` });
+    expect(await names({ query: `#${acme.id}` })).toEqual(['Acme']);
+    expect(await names({ query: String(acme.id) })).toEqual(['Acme', numbered.companyName]);
     expect((await t.ok('clients.list', { tag: 'vip', feature: 'calendar' })).total).toBe(1);
     expect(await t.ok('clients.tags')).toEqual([
       { tag: 'key account', clients: 1 },
@@ -52,7 +56,7 @@ describe('finding clients', () => {
     expect(await names({ sort: 'created', direction: 'desc' })).toEqual(['Charlie', 'alpha', 'Bravo']);
     expect(await names({ sort: 'status' })).toEqual(['alpha', 'Bravo', 'Charlie']);
     expect(await names({ sort: 'created' })).toEqual(['Bravo', 'alpha', 'Charlie']);
-    expect(await names({ sort: 'status', direction: 'desc' })).toEqual(['Charlie', 'Bravo', 'alpha']);
+    expect(await names({ sort: 'status', direction: 'desc' })).toEqual(['Charlie', 'alpha', 'Bravo']);
   });
 });
 

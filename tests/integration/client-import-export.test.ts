@@ -63,12 +63,13 @@ describe('CSV import', () => {
         'Twice,T,good1@example.com,,,,',
         'Plan,P,plan@example.com,,api-access,,',
         'Seats,S,seats@example.com,,,many,',
+        'Minus,M,minus@example.com,,,-2,',
         ',Nameless,nameless@example.com,,,,',
         'Existing Ltd,E,other@example.com,,,,',
         'Too,Many,cells@example.com,,,,,extra',
       ),
     );
-    expect(preview).toMatchObject({ rows: 10, validRows: 2, invalidRows: 8 });
+    expect(preview).toMatchObject({ rows: 11, validRows: 2, invalidRows: 9 });
     const errors = preview.errors.map((e) => [e.row, e.column, e.key]);
     expect(errors).toEqual([
       [3, 'contact_email', 'validation.email'],
@@ -76,19 +77,20 @@ describe('CSV import', () => {
       [5, 'contact_email', 'clients.duplicateEmail'],
       [6, 'contact_email', 'import.duplicateInFile'],
       [7, 'features', 'features.notInPlan'],
-      [8, 'seat_limit', 'validation.type'],
-      [9, 'company_name', 'validation.required'],
-      [11, null, 'import.extraCells'],
+      [8, 'seat_limit', 'validation.wholeNumber'],
+      [9, 'seat_limit', 'validation.tooSmall'],
+      [10, 'company_name', 'validation.required'],
+      [12, null, 'import.extraCells'],
     ]);
     expect(preview.errors[3]!.params).toEqual({ email: 'good1@example.com', firstRow: 2 });
     expect(preview.warnings.map((w) => [w.row, w.key])).toEqual([
       [1, 'import.columnIgnored'],
-      [10, 'clients.duplicateCompanyName'],
+      [11, 'import.duplicateCompanyName'],
     ]);
     const before = snapshot(t);
-    expect(await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).toMatchObject({ code: 'CONFLICT', key: 'import.hasErrors', params: { invalid: 8, valid: 2 } });
+    expect(await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).toMatchObject({ code: 'CONFLICT', key: 'import.hasErrors', params: { invalid: 9, valid: 2 } });
     expect(snapshot(t)).toBe(before);
-    expect(await t.ok('clients.import.commit', { importId, mode: 'skipInvalid' })).toEqual({ imported: 2, skipped: 8 });
+    expect(await t.ok('clients.import.commit', { importId, mode: 'skipInvalid' })).toEqual({ imported: 2, skipped: 9 });
     expect((await t.ok('clients.list', {})).total).toBe(3);
   });
 

@@ -29,6 +29,13 @@ describe('reading a CSV file in pieces', () => {
     expect(await read([Buffer.from('a,b')])).toEqual([['a', 'b']]);
   });
 
+  it('reads a quote inside an unquoted field as text, as spreadsheets do', async () => {
+    expect(await read([Buffer.from('a,b\n=HYPERLINK("http://x"),12" display\n')])).toEqual([
+      ['a', 'b'],
+      ['=HYPERLINK("http://x")', '12" display'],
+    ]);
+  });
+
   it('names the line of the first byte that is not UTF-8', async () => {
     const latin1 = Buffer.from('a,b\r\n1,2\r\nM\xfcller,3\r\n', 'latin1');
     await expect(read([latin1])).rejects.toMatchObject({ key: 'import.notUtf8', extra: { params: { line: 3 } } });

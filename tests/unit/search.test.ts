@@ -27,8 +27,8 @@ describe('sort key', () => {
 
 describe('client id typed into the search', () => {
   it('takes "123" and "#123", nothing else', () => {
-    expect(idInQuery('123')).toBe(123);
-    expect(idInQuery(' #42 ')).toBe(42);
+    expect(idInQuery('123')).toEqual({ id: 123, only: false });
+    expect(idInQuery(' #42 ')).toEqual({ id: 42, only: true });
     for (const text of ['', '#', '12a', 'a 12', '1 2', '#-3']) expect(idInQuery(text)).toBeNull();
   });
 });

@@ -100,6 +100,8 @@ export class CsvReader {
       delimiter: delimiterOf(headerLine),
       bom: true,
       relax_column_count: true,
+      // A quote inside an unquoted field is text, as spreadsheets read it: =HYPERLINK("…"), 12" display.
+      relax_quotes: true,
       skip_empty_lines: true,
       // Bounds a runaway quoted field (a quote never closed) instead of reading the whole file into it.
       max_record_size: 256 * 1024,
@@ -118,6 +120,9 @@ export class CsvReader {
       const { code, lines } = error as Error & { code?: string; lines?: number };
       const line = lines ?? this.lines;
       if (code === 'CSV_QUOTE_NOT_CLOSED') throw refuse('import.quoteNotClosed', `A quoted field opened at or before line ${line} is never closed.`, { line });
+      if (code === 'CSV_MAX_RECORD_SIZE') {
+        throw refuse('import.rowTooLong', `The row at line ${line} is longer than 256 KB; most likely a quote opened before it is never closed.`, { line });
+      }
       throw refuse('import.malformed', `The file cannot be read as CSV at line ${line}: ${error.message}`, { line, reason: error.message });
     }
   }

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { importFields, requiredImportFields, type ImportField, type RowIssue } from '../../../shared/client-import';
+import type { FieldIssue } from '../../../shared/ipc/errors';
 import { clientFields, creditAmount, seatLimit } from '../../../shared/clients';
 import { featureKey } from '../../../shared/features';
 import { toIpcError } from '../../app/errors';
@@ -31,7 +32,11 @@ const rowSchema = z.object({
 }).omit({ portalSsoUrl: true });
 export type ImportRow = z.output<typeof rowSchema>;
 
-const wholeNumber = (fallback: number) => (cell: string) => (cell === '' ? fallback : /^\d{1,10}$/.test(cell) ? Number(cell) : cell);
+/** Signs are read, so "-5" is refused for being below the minimum rather than for not being a number. */
+const wholeNumber = (fallback: number) => (cell: string) => (cell === '' ? fallback : /^[-+]?\d{1,10}$/.test(cell) ? Number(cell) : cell);
+/** A cell that is not a whole number, in the field rules' words instead of "wrong type". */
+const asCellIssue = (issue: FieldIssue): FieldIssue =>
+  issue.key === 'validation.type' ? { path: issue.path, key: 'validation.wholeNumber', message: 'Enter a whole number.' } : issue;
 /** Cell text to field value; empty optional cells take the same defaults as the create form. */
 const fromCell: Partial<Record<ImportField, (cell: string) => unknown>> = {
   language: (cell) => cell.toLowerCase() || 'en',
@@ -122,7 +127,7 @@ export async function checkRows(
     for (const { index, field } of mapped) input[field] = (fromCell[field] ?? String)(unprotectCell((cells[index] ?? '').trim()));
     const result = rowSchema.safeParse(input);
     if (!result.success) {
-      for (const f of toIpcError(result.error, () => undefined).fields ?? []) issue(row, headerOf.get(f.path.split('.')[0]!) ?? null, f.key, f.message, f.params);
+      for (const f of (toIpcError(result.error, () => undefined).fields ?? []).map(asCellIssue)) issue(row, headerOf.get(f.path.split('.')[0]!) ?? null, f.key, f.message, f.params);
       continue;
     }
     const outside = result.data.features.find((key) => !keys.plan.has(key));
@@ -159,7 +164,13 @@ function nameWarning(warnings: RowIssue[], row: number, column: string, companyN
   const existing = existingNames.get(key);
   const earlier = namesInFile.get(key);
   if (existing !== undefined) {
-    warnings.push({ row, column, key: 'clients.duplicateCompanyName', params: { id: existing, companyName }, message: `Client #${existing} has the same company name.` });
+    warnings.push({
+      row,
+      column,
+      key: 'import.duplicateCompanyName',
+      params: { id: existing, companyName },
+      message: `Client #${existing} has the same company name (${companyName}); the row is imported all the same.`,
+    });
   } else if (earlier !== undefined) {
     warnings.push({ row, column, key: 'import.duplicateNameInFile', params: { firstRow: earlier }, message: `Row ${earlier} has the same company name.` });
   } else {

@@ -3,6 +3,7 @@ import portfolio from './002-portfolio';
 import impersonation from './003-impersonation';
 import portalSignIn from './004-portal-sign-in';
 import usageCounts from './005-usage-counts';
+import statusOrder from './006-status-order';
 
 /**
  * Numbered migrations, applied in order on open. The workspace's
@@ -15,6 +16,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 3, name: 'impersonation', sql: impersonation },
   { version: 4, name: 'portal sign-in', sql: portalSignIn },
   { version: 5, name: 'usage counts', sql: usageCounts },
+  { version: 6, name: 'status order', sql: statusOrder },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -22,7 +22,7 @@ export function DetailActions({ client }: { client: ClientDetail }) {
   const { t } = useTranslation();
   const mayEdit = useAllowed('clients.edit');
   const mayStatus = useAllowed('clients.status');
-  const [dialog, setDialog] = useState<'suspend' | 'archive' | null>(null);
+  const [dialog, setDialog] = useState<'suspend' | 'archive' | 'restore' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
   const { id, status } = client;
@@ -31,7 +31,12 @@ export function DetailActions({ client }: { client: ClientDetail }) {
     setBusy(true);
     setError(null);
     invoke(channel, { id })
-      .then(statusChanged, (thrown) => setError(handleFailure(thrown)))
+      .then(statusChanged, (thrown) => {
+        const failure = handleFailure(thrown);
+        // Another client took the contact e-mail meanwhile: restore with a new one.
+        if (channel === 'clients.restore' && failure?.fields?.some((f) => f.path === 'contactEmail')) setDialog('restore');
+        else setError(failure);
+      })
       .finally(() => setBusy(false));
   };
 
@@ -68,6 +73,7 @@ export function DetailActions({ client }: { client: ClientDetail }) {
         </div>
       )}
       {dialog === 'suspend' && <SuspendDialog client={client} onClosed={() => setDialog(null)} />}
+      {dialog === 'restore' && <RestoreDialog client={client} onClosed={() => setDialog(null)} />}
       {dialog === 'archive' && (
         <FormDialog
           title={t('clientDetail.archiveTitle', { name: client.companyName })}
@@ -100,6 +106,35 @@ function SuspendDialog({ client, onClosed }: { client: ClientDetail; onClosed: (
         <>
           <p>{t('clientDetail.suspendExplain')}</p>
           <Field label={t('clientDetail.suspendReason')} autoFocus maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} error={failure.fieldError('reason')} />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+/** Restoring a client whose contact e-mail another client took while it was archived: it comes back with a new one. */
+function RestoreDialog({ client, onClosed }: { client: ClientDetail; onClosed: () => void }) {
+  const { t } = useTranslation();
+  const [contactEmail, setContactEmail] = useState(client.contactEmail);
+  return (
+    <FormDialog
+      title={t('clientDetail.restoreTitle', { name: client.companyName })}
+      fields={['contactEmail'] as const}
+      submitLabel={t('clientDetail.restoreSubmit')}
+      onClosed={onClosed}
+      onSubmit={() => invoke('clients.restore', { id: client.id, contactEmail }).then(statusChanged)}
+    >
+      {(failure) => (
+        <>
+          <p>{t('clientDetail.restoreEmailTaken', { email: client.contactEmail })}</p>
+          <Field
+            label={t('clients.form.contactEmail')}
+            type="email"
+            autoFocus
+            value={contactEmail}
+            onChange={(e) => setContactEmail(e.target.value)}
+            error={failure.fieldError('contactEmail')}
+          />
         </>
       )}
     </FormDialog>
