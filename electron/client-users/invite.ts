@@ -3,6 +3,7 @@ import type { ClientUser } from '../../shared/client-users';
 import type { Language } from '../../shared/settings';
 import type { RecordAudit } from '../app/context';
 import { conflict, invalidField } from '../app/errors';
+import { brandNameIn } from '../branding/name';
 import { readBrand } from '../branding/repository';
 import type { Queryable } from '../db/open';
 import { invitationMail } from '../mail/invitation';
@@ -41,7 +42,7 @@ export function inviteClientUser(
       to: user.email,
       name: user.displayName,
       company: client.companyName,
-      brand: readBrand(tx).displayName,
+      brand: brandNameIn(readBrand(tx).displayName, client.language),
       days: INVITATION_DAYS,
       token,
     }),

@@ -2,6 +2,7 @@ import type { ClientDetail } from '../../shared/clients';
 import { featureName } from '../../shared/features';
 import type { View } from '../../shared/impersonation';
 import type { Language } from '../../shared/settings';
+import { brandNameIn } from '../branding/name';
 import { readBrand } from '../branding/repository';
 import { listClientUsers, seatsOf } from '../client-users/repository';
 import type { Queryable } from '../db/open';
@@ -16,7 +17,7 @@ export function portalContent(db: Queryable, client: ClientDetail, view: View, l
   return {
     client,
     language,
-    brand: { name: brand.displayName, colour: brand.primaryColour, logo: brand.logo?.dataUrl ?? null },
+    brand: { name: brandNameIn(brand.displayName, language), colour: brand.primaryColour, logo: brand.logo?.dataUrl ?? null },
     // White-labelling hides some features from the client; the partner sees them all, marked.
     features: listCatalogue(db)
       .filter((f) => enabled.has(f.key) && (view === 'partner' || !f.hidden))

@@ -54,7 +54,8 @@ function BrandForm({ brand }: { brand: Brand }) {
         <Field
           label={t('branding.colour')}
           hint={t('branding.colourHint')}
-          maxLength={7}
+          // Room for a pasted " #1f4e79 ": the rule trims it; a shorter limit would cut it silently.
+          maxLength={20}
           spellCheck={false}
           disabled={!mayManage}
           value={colour}

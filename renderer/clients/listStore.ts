@@ -131,6 +131,12 @@ export function clearSearch(): void {
   search();
 }
 
+/** Every client, newest first: where clients just added (an import) are on top. */
+export function showNewest(): void {
+  set({ search: '', status: 'all', tag: '', feature: '', sort: 'created', direction: 'desc' });
+  search();
+}
+
 /** Changes the status, tag or feature filter or the order, and searches at once. */
 export function setFilter(patch: Partial<Omit<ListFilter, 'query'>>): void {
   set(patch);

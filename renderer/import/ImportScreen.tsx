@@ -3,6 +3,7 @@ import './import.css';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_MAX_BYTES } from '../../shared/client-import';
+import { showNewest } from '../clients/listStore';
 import { navigate } from '../navigation/store';
 import { errorText } from '../ui/errorText';
 import { FileField } from '../ui/Field';
@@ -98,7 +99,14 @@ export function ImportScreen() {
             {current.skipped > 0 && <p>{t('import.doneSkipped', { count: current.skipped })}</p>}
           </div>
           <div className="form-actions">
-            <button type="button" className="button primary" onClick={() => navigate('clients')}>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => {
+                showNewest();
+                navigate('clients');
+              }}
+            >
               {t('import.showClients')}
             </button>
             <button type="button" className="button" onClick={cancelImport}>

@@ -207,6 +207,8 @@ test('filter by tag and feature; check three clients, tag them, undo; grant cred
 
   await bulk.getByRole('button', { name: 'Tags…' }).click();
   const tags = page.getByRole('dialog', { name: 'Tags of 3 clients' });
+  // The dialog names the clients it is for: checks made under another search are not on screen.
+  for (const name of names) await expect(tags.locator('.bulk-which')).toContainText(name);
   await tags.getByLabel('Add tags').fill('Spring Campaign');
   await tags.getByRole('button', { name: 'Change tags' }).click();
   const notice = page.locator('.list-notice');
@@ -286,7 +288,10 @@ test('import a CSV with a quoted field and an invalid row, then export the filte
   await page.getByRole('button', { name: 'Import 2 clients' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText(/2 clients imported from clients\.csv\.\s*1 row was skipped\./);
 
-  await page.getByRole('button', { name: 'Show the clients' }).click();
+  // Whatever the list showed before, it now shows every client, the imported ones on top.
+  await page.getByRole('button', { name: 'Show the clients, newest first' }).click();
+  await expect(list(page).locator('.row-name').first()).toHaveText('Valid Two GmbH');
+  await expect(list(page).locator('.row-name').nth(1)).toHaveText('Quoted & Co, Ltd');
   await openByName(page, 'Quoted & Co, Ltd');
   await expect(detail(page).locator('.notes')).toHaveText(/^Line one, with a comma\s+Line two$/);
 

@@ -70,7 +70,9 @@ describe('creating a client', () => {
     expect(user).toMatchObject({ displayName: 'Anna Müller', email: 'anna@baeckerei-mueller.example', role: 'admin', status: 'invited', invitationExpiresAt: t.clock.now + 7 * 86_400_000 });
     const outbox = await t.ok('mail.outbox', { clientId: client.id });
     expect(outbox.total).toBe(1);
-    expect(outbox.rows[0]).toMatchObject({ to: 'anna@baeckerei-mueller.example', subject: 'Ihre Einladung zu Client portal', linkPath: '/invite/…', clientName: client.companyName });
+    // Until the reseller names their brand, the portal's name is the default in the client's language.
+    expect(outbox.rows[0]).toMatchObject({ to: 'anna@baeckerei-mueller.example', subject: 'Ihre Einladung zu Kundenportal', linkPath: '/invite/…', clientName: client.companyName });
+    expect(outbox.rows[0]!.body).toContain('Sie wurden zum Kundenportal-Konto von Bäckerei Müller GmbH eingeladen.');
     expect(outbox.rows[0]!.body).toContain('{link}');
     // The token leaves the workspace only in the mail; the workspace keeps its hash.
     const { sqlite } = t.core.host.database();
@@ -80,6 +82,11 @@ describe('creating a client', () => {
     expect(sqlite.prepare('SELECT token_hash FROM client_invitations').pluck().get()).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(sqlite.prepare('SELECT * FROM client_invitations').all())).not.toContain(token);
     expect(JSON.stringify((await t.ok('audit.list', {})).rows)).not.toContain(token);
+
+    // Named, the brand is the reseller's in every language.
+    await t.ok('branding.update', { displayName: 'Acme Cloud' });
+    await t.ok('clientUsers.create', { clientId: client.id, displayName: 'Ben', email: 'ben@baeckerei-mueller.example' });
+    expect((await t.ok('mail.outbox', { clientId: client.id })).rows.map((m) => m.subject)).toContain('Ihre Einladung zu Acme Cloud');
   });
 
   it('refuses a contact e-mail another live client uses, naming that client, and changes nothing', async () => {

@@ -7,6 +7,7 @@ import { FormDialog } from '../../portfolio/FormDialog';
 import { invalid, splitTags, wholeNumber } from '../../portfolio/forms';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Field, SelectField } from '../../ui/Field';
+import { useSelection } from '../selectionStore';
 import { bulkCredits, bulkFeature, bulkStatus, bulkTags } from './bulkActions';
 
 interface BulkDialogProps {
@@ -31,6 +32,7 @@ export function BulkTagsDialog({ count, onClosed }: BulkDialogProps) {
     >
       {(failure) => (
         <>
+          <CheckedClients />
           <Field label={t('bulk.tags.add')} hint={t('bulk.tags.hint')} autoFocus value={add} onChange={(e) => setAdd(e.target.value)} error={failure.fieldError('add')} />
           <Field label={t('bulk.tags.remove')} value={remove} onChange={(e) => setRemove(e.target.value)} error={failure.fieldError('remove')} />
         </>
@@ -54,6 +56,7 @@ export function BulkSuspendDialog({ count, onClosed }: BulkDialogProps) {
     >
       {(failure) => (
         <>
+          <CheckedClients />
           <p>{t('bulk.suspend.explain')}</p>
           <Field label={t('clientDetail.suspendReason')} autoFocus maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} error={failure.fieldError('reason')} />
         </>
@@ -78,6 +81,7 @@ export function BulkFeatureDialog({ count, onClosed }: BulkDialogProps) {
     >
       {(failure) => (
         <>
+          <CheckedClients />
           {/* "Not in your plan" comes for the features of the clients ("features"), unknown ones for the choice ("feature"). */}
           <SelectField
             label={t('bulk.feature.feature')}
@@ -126,6 +130,7 @@ export function BulkCreditsDialog({ count, onClosed }: BulkDialogProps) {
     >
       {(failure) => (
         <>
+          <CheckedClients />
           <SelectField label={t('credits.kindLabel')} autoFocus value={kind} onChange={(e) => setKind(e.target.value as CreditKind)}>
             {creditKinds.map((k) => (
               <option key={k} value={k}>
@@ -139,4 +144,14 @@ export function BulkCreditsDialog({ count, onClosed }: BulkDialogProps) {
       )}
     </FormDialog>
   );
+}
+
+const NAMED = 5;
+/** Which clients the change is for, by name: checks made under an earlier search are not on screen any more. */
+function CheckedClients() {
+  const { t } = useTranslation();
+  const picked = useSelection((s) => s.picked);
+  const names = [...picked.values()].slice(0, NAMED).map((c) => c.companyName);
+  const more = picked.size - names.length;
+  return <p className="bulk-which">{more > 0 ? t('bulk.whichMore', { names: names.join(', '), count: more }) : t('bulk.which', { names: names.join(', ') })}</p>;
 }

@@ -45,7 +45,7 @@ export function DetailFields({ values, onChange, failure }: DetailFieldsProps) {
           <Field label={t('clients.form.street')} {...text('street')} />
           <Field label={t('clients.form.postalCode')} {...text('postalCode')} />
           <Field label={t('clients.form.city')} {...text('city')} />
-          <Field label={t('clients.form.country')} maxLength={2} hint={countryName ?? t('clients.form.countryHint')} {...text('country')} />
+          <Field label={t('clients.form.country')} maxLength={100} hint={countryName ?? t('clients.form.countryHint')} {...text('country')} />
         </div>
       </fieldset>
       <fieldset className="form-section">
