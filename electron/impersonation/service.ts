@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EndReason, OpenSessionInfo, View } from '../../shared/impersonation';
 import type { ChannelParsedInput, EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerContext, OperatorContext } from '../app/context';
-import { AppError, notFound, type Log } from '../app/errors';
+import { AppError, conflict, notFound, type Log } from '../app/errors';
 import { writeWithAudit } from '../audit/write';
 import { requireReachableClient } from '../clients/handlers';
 import { clientUserPortal } from '../client-users/portal-accounts';
@@ -12,7 +12,7 @@ import { authenticate } from '../operators/handlers';
 import { loadSignedInOperator } from '../operators/repository';
 import { startPortal, type Portal, type PortalBackend } from '../portal/server';
 import type { PortalView } from '../portal/pages';
-import type { PortalWindow, Shell } from '../shell/port';
+import { PortalUnreachableError, type PortalWindow, type Shell } from '../shell/port';
 import type { WorkspaceHost } from '../workspace/host';
 import { admit } from './gates';
 import { jwksOf, loadSigningKey, type SigningKey } from './keys';
@@ -181,8 +181,16 @@ export class Impersonation {
         onActivity: () => this.touch(session.id),
       });
     } catch (error) {
-      await this.end(session.id, 'closed');
-      throw error;
+      if (!(error instanceof PortalUnreachableError)) {
+        await this.end(session.id, 'closed');
+        throw error;
+      }
+      await this.end(session.id, 'unreachable');
+      throw conflict(
+        'impersonation.portalUnreachable',
+        `The portal of ${client.companyName} at ${error.origin} could not be reached (${error.detail}). Check the client's portal address, or try again later.`,
+        { companyName: client.companyName, origin: error.origin, detail: error.detail },
+      );
     }
     this.changed();
     return { sessionId: session.id, focused: false };

@@ -8,6 +8,7 @@ body { margin: 0; background: #f6f7f9; }
 .acting form { margin: 0; }
 .acting button, .timer button { background: #fff; color: var(--ink); border: 0; border-radius: 6px; padding: .35rem .8rem; font-weight: 600; cursor: pointer; }
 .timer { background: #fef3c7; padding: .5rem 1rem; display: flex; gap: 1rem; align-items: center; }
+.timer[hidden] { display: none; }
 .read-only { margin: 0; padding: .5rem 1rem; background: #fee2e2; color: #7f1d1d; }
 .brand { display: flex; align-items: center; gap: .75rem; padding: .75rem 1rem; background: var(--brand); color: #fff; }
 .brand img { height: 32px; }

@@ -20,6 +20,7 @@ export interface WorkspaceWindow {
   focus(): void;
 }
 
+/** What `openPortalWindow` rejects with when the portal cannot be reached: see PortalUnreachableError. */
 export interface PortalWindowOptions {
   /**
    * Browser session of the window: `impersonation:<id>` lives in memory only and
@@ -44,6 +45,20 @@ export interface PortalWindowOptions {
    * idle window does end.
    */
   onActivity(): void;
+}
+
+/**
+ * The portal's first page could not be loaded (name not resolved, refused,
+ * timed out …). The window is closed by the time this is thrown, and its
+ * partition wiped, so nothing of the attempt stays open untracked.
+ */
+export class PortalUnreachableError extends Error {
+  constructor(
+    readonly origin: string,
+    readonly detail: string,
+  ) {
+    super(`${origin} could not be reached (${detail})`);
+  }
 }
 
 export interface PortalWindow {

@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
+import { createServer, type AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import type { ChromiumShell } from '../../electron/shells/chromium/chromium-shell';
 import { invokeIn, launchApp, removeDataDir, watchConsole, type LaunchedApp } from './app';
@@ -82,6 +83,8 @@ test('log in as client and partner, follow the open sessions, end them, read the
   expect(clientWindows()).toHaveLength(1);
   const clientWindow = shell().portalPages.get(clientWindows()[0]!)!;
   await expect(clientWindow.locator('.client-name')).toHaveText(first!.companyName);
+  // With a quarter of an hour left, the portal's own "ends in less than a minute" bar stays hidden.
+  await expect(clientWindow.locator('.timer')).toBeHidden();
 
   // The panel lists it with a live countdown.
   await sessionsButton.click();
@@ -198,6 +201,8 @@ test('a window about to end warns and can be extended; a refusal is shown in wor
   await asPartner.click({ modifiers: ['Shift'] });
   await expect(sessionsButton).toHaveAccessibleName('Open sessions (2)');
   await expect(warnings).toHaveCount(2, { timeout: 45_000 });
+  // The portal window warns too, in its own bar (it asks every 15 s).
+  await expect([...shell().portalPages.values()].at(-1)!.locator('.timer')).toBeVisible({ timeout: 20_000 });
 
   // "Return now" ends one; "Extend" pushes the other's time left up (as the panel shows it; Ctrl+Shift+O opens it).
   await warnings.first().getByRole('button', { name: 'Return now' }).click();
@@ -228,4 +233,30 @@ test('a window about to end warns and can be extended; a refusal is shown in wor
   await refusal.getByRole('button', { name: 'Dismiss' }).click();
   await expect(refusal).toHaveCount(0);
   expect(clientWindows()).toEqual([]);
+});
+
+test('a portal that cannot be reached is said so, and leaves no window and no open session behind', async () => {
+  const { page } = launched;
+  const [client] = await activeClients(page);
+  // A port that was free a moment ago: the connection is refused at once.
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  await invokeIn(page, 'clients.update', { id: client!.id, portalSsoUrl: `http://127.0.0.1:${port}/sso?token={token}` });
+  const detail = await showClient(page, client!);
+  await detail.getByRole('button', { name: 'Log in as client' }).click();
+  const prompt = page.getByRole('dialog', { name: `Log in to ${client!.companyName} as client` });
+  await prompt.getByRole('button', { name: 'Continue without a reason' }).click();
+  await expect(prompt.getByRole('alert')).toContainText(
+    `The portal of ${client!.companyName} at http://127.0.0.1:${port} could not be reached (net::ERR_CONNECTION_REFUSED).`,
+  );
+  expect(clientWindows()).toEqual([]);
+  expect(launched.page.context().browser()!.contexts().length).toBe(1);
+  await prompt.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: /^Open sessions/ })).toHaveAccessibleName('Open sessions');
+  await detail.getByRole('tab', { name: 'Access history' }).click();
+  await expect(detail.getByRole('tabpanel')).toContainText('The portal could not be reached');
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Log } from '../../app/errors';
-import type { PortalWindow, PortalWindowOptions, Shell, SettingsStore, WorkspaceWindow, WorkspaceWindowOptions } from '../../shell/port';
+import { PortalUnreachableError, type PortalWindow, type PortalWindowOptions, type Shell, type SettingsStore, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
 import { fileSecretStore, type SecretStore } from '../../shell/secrets';
 import { rendererDir, uniqueFile } from '../../shell/paths';
 import { openSettingsStore } from '../../shell/settings';
@@ -147,7 +147,18 @@ export class ChromiumShell implements Shell {
       }
     });
     this.portalPages.set(options.partition, page);
-    await page.goto(options.url);
+    try {
+      await page.goto(options.url);
+    } catch (error) {
+      // A page that moves on by itself while loading, or a window closed meanwhile, is no failure to reach it.
+      const failure = netError(error);
+      if (failure) {
+        closing = true;
+        this.portalPages.delete(options.partition);
+        await context.close().catch(() => undefined);
+        throw new PortalUnreachableError(new URL(options.url).origin, failure);
+      }
+    }
     return {
       focus: () => void page.bringToFront(),
       close: async () => {
@@ -216,3 +227,9 @@ export class ChromiumShell implements Shell {
       .catch(() => undefined);
   }
 }
+
+/** Chromium's name for why a navigation failed (net::ERR_NAME_NOT_RESOLVED …); null for an aborted one (another navigation took over). */
+const netError = (error: unknown): string | null => {
+  const name = /net::ERR_[A-Z_]+/.exec(String(error))?.[0] ?? null;
+  return name === 'net::ERR_ABORTED' ? null : name;
+};

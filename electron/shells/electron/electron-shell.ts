@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../shared/ipc/bridge';
 import type { Log } from '../../app/errors';
 import { rendererDir } from '../../shell/paths';
-import type { PortalWindow, PortalWindowOptions, SettingsStore, Shell, WorkspaceWindow, WorkspaceWindowOptions } from '../../shell/port';
+import { PortalUnreachableError, type PortalWindow, type PortalWindowOptions, type SettingsStore, type Shell, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
 import { fileSecretStore, type SecretStore } from '../../shell/secrets';
 import { openSettingsStore } from '../../shell/settings';
 import { serveWorkspaceFile } from '../../shell/static-files';
@@ -202,7 +202,18 @@ export class ElectronShell implements Shell {
       void wipe();
       options.onClosed();
     });
-    await portal.webContents.loadURL(options.url);
+    try {
+      await portal.webContents.loadURL(options.url);
+    } catch (error) {
+      // ERR_ABORTED: the page moved on by itself while loading, which is no failure to reach it.
+      const code = (error as { code?: string }).code ?? 'ERR_FAILED';
+      if (code !== 'ERR_ABORTED') {
+        closing = true;
+        window.close();
+        await wipe();
+        throw new PortalUnreachableError(new URL(options.url).origin, `net::${code}`);
+      }
+    }
     return {
       focus: () => {
         window.show();
