@@ -6,7 +6,7 @@ export const views = ['client', 'partner'] as const;
 export type View = (typeof views)[number];
 
 /** Why a session ended: the operator returned, closed the window, ran out of time, or ended it from the workspace. */
-export const endReasons = ['return', 'closed', 'timeout-idle', 'timeout-absolute', 'ended', 'ended-all', 'signed-out', 'app-closed', 'unreachable'] as const;
+export const endReasons = ['return', 'closed', 'timeout-idle', 'timeout-absolute', 'ended', 'ended-all', 'signed-out', 'app-closed', 'unreachable', 'withdrawn'] as const;
 export type EndReason = (typeof endReasons)[number];
 
 export const reasonPolicies = ['off', 'optional', 'required'] as const;

@@ -70,7 +70,10 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
       workspace: () => host.database(),
       write: (fn) => {
         const actor = resolveOperator();
-        return writeWithAudit(host.database().db, actor ? { id: actor.id, name: actor.displayName } : { id: null, name: 'system' }, now(), fn);
+        const result = writeWithAudit(host.database().db, actor ? { id: actor.id, name: actor.displayName } : { id: null, name: 'system' }, now(), fn);
+        // The change may have taken away what an open client window was opened under.
+        impersonation.recheckSoon();
+        return result;
       },
       host,
       shell,

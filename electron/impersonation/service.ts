@@ -6,7 +6,7 @@ import { AppError, conflict, notFound, type Log } from '../app/errors';
 import { writeWithAudit } from '../audit/write';
 import { requireReachableClient } from '../clients/handlers';
 import { clientUserPortal } from '../client-users/portal-accounts';
-import { findClient, listClients } from '../clients/repository';
+import { findClient, isReachable, listClients } from '../clients/repository';
 import { portalContent } from '../portal/content';
 import { authenticate } from '../operators/handlers';
 import { loadSignedInOperator } from '../operators/repository';
@@ -87,6 +87,8 @@ export class Impersonation {
   private runtime: Promise<Runtime> | undefined;
   private resellerWindow: PortalWindow | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** A recheck of the open windows waiting for its turn (see recheckSoon). */
+  private recheck: Promise<void> | undefined;
 
   constructor(private readonly deps: ImpersonationDeps) {}
 
@@ -310,6 +312,47 @@ export class Impersonation {
         this.deps.emit('impersonation.expiring', info);
       }
     }
+  }
+
+  /**
+   * After a change to the workspace: a window whose opening would now be
+   * refused (partner login turned off, the client refused partner access or
+   * was suspended or archived, the operator lost the right or the client)
+   * closes; a partner window of a client suspended meanwhile turns read-only.
+   * The reason policy is not asked again: the window was opened under it.
+   */
+  recheckSoon(): void {
+    if (this.recheck || this.open.size === 0) return;
+    this.recheck = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.recheckOpen())
+      .catch((error: unknown) => this.deps.log('error', 'rechecking open client windows failed', error))
+      .finally(() => (this.recheck = undefined));
+  }
+
+  private async recheckOpen(): Promise<void> {
+    if (!this.deps.host.isOpen) return;
+    const { db } = this.deps.host.database();
+    const settings = readSettings(db);
+    let changed = false;
+    for (const session of [...this.open.values()]) {
+      if (!session.window) continue;
+      const operator = loadSignedInOperator(db, session.operatorId);
+      const client = findClient(db, session.clientId);
+      let readOnly: boolean | null = null;
+      if (operator && client && isReachable(db, { operatorId: operator.id, allClients: operator.allClients }, client.id)) {
+        try {
+          ({ readOnly } = admit({ operator, client, view: session.view, reason: null, settings, access: readPartnerAccess(db, client.id), now: this.deps.now() }));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+        }
+      }
+      if (readOnly === null) await this.end(session.id, 'withdrawn');
+      else if (readOnly && !session.readOnly) {
+        session.readOnly = true;
+        changed = true;
+      }
+    }
+    if (changed) this.changed();
   }
 
   /** Records left open by an earlier run ended with it: its windows and memory partitions are gone. */

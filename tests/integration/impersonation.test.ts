@@ -161,6 +161,44 @@ describe('ending a session', () => {
     expect((await t.fail('impersonation.end', { sessionId: a.sessionId })).key).toBe('impersonation.notOpen');
   });
 
+  it('closes the windows a change takes the ground from: partner access refused, partner login off, client suspended', async () => {
+    await demo();
+    await enablePartnerLogin();
+    const [a, b] = await firstClient();
+    const open = async (clientId: number, view: 'client' | 'partner') => (await t.ok('impersonation.open', { clientId, view, newWindow: true })).sessionId;
+    const endReasonOf = async (clientId: number, sessionId: string) => (await history(clientId)).find((h) => h.id === sessionId)?.endReason ?? null;
+    // The recheck runs on a later turn than the change that called for it.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+    const partnerA = await open(a!.id, 'partner');
+    const clientA = await open(a!.id, 'client');
+    await t.ok('impersonation.access.update', { clientId: a!.id, partnerAccess: 'refused', partnerAccessUntil: null });
+    await settle();
+    expect(await endReasonOf(a!.id, partnerA)).toBe('withdrawn');
+    expect(await endReasonOf(a!.id, clientA)).toBeNull();
+    expect(t.shell.portalWindows.find((w) => w.options.partition === `impersonation:${partnerA}`)!.closed).toBe(true);
+
+    const partnerB = await open(b!.id, 'partner');
+    await t.ok('impersonation.settings.update', { partnerLogin: false });
+    await settle();
+    expect(await endReasonOf(b!.id, partnerB)).toBe('withdrawn');
+
+    // Suspended: the client view closes, a partner view turns read-only.
+    await enablePartnerLogin();
+    const clientB = await open(b!.id, 'client');
+    const partnerB2 = await open(b!.id, 'partner');
+    await t.ok('clients.suspend', { id: b!.id, reason: 'unpaid' });
+    await settle();
+    expect(await endReasonOf(b!.id, clientB)).toBe('withdrawn');
+    expect((await t.ok('impersonation.list')).find((s) => s.id === partnerB2)).toMatchObject({ readOnly: true });
+
+    // Unrelated changes leave open windows alone.
+    await t.ok('clients.update', { id: a!.id, notes: 'called back' });
+    await settle();
+    expect((await t.ok('impersonation.list')).map((s) => s.id).sort()).toEqual([clientA, partnerB2].sort());
+    expect(await auditActions(b!.id)).toContain('impersonation.ended');
+  });
+
   it('a page of an ended session says so instead of showing the client', async () => {
     const { window, sessionId } = await opened();
     const cookie = window.cookies.get('rdp_session')!;
