@@ -1,5 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { ClientDetail } from '../../shared/clients';
+import type { ClientUser } from '../../shared/client-users';
 import type { View } from '../../shared/impersonation';
 import type { Language } from '../../shared/settings';
 import type { TokenRefusal } from '../impersonation/tokens';
@@ -15,7 +16,7 @@ export interface PortalContent {
   brand: { name: string; colour: string; logo: string | null };
   /** Enabled features; in the partner view also those white-labelling hides. */
   features: { key: string; label: string; hiddenByWhiteLabel: boolean }[];
-  users: { name: string; email: string; role: string; status: string }[];
+  users: { name: string; email: string; role: ClientUser['role']; status: ClientUser['status'] }[];
   seats: { used: number; limit: number } | null;
 }
 
@@ -77,7 +78,7 @@ export function portalPage(section: PortalSection, view: PortalView, csrf: strin
       ${session.readOnly ? html`<p class="read-only" role="status">${t.readOnly}</p>` : ''}
       <header class="brand" data-colour="${partner ? '' : brand.colour}">
         ${!partner && brand.logo ? html`<img src="${brand.logo}" alt="${brand.name}" />` : ''}
-        <strong>${partner ? 'Partner console' : brand.name}</strong>
+        <strong>${partner ? t.partnerConsole : brand.name}</strong>
         <span class="client-name">${client.companyName}</span>
       </header>
       <nav>${nav}</nav>
@@ -101,15 +102,15 @@ const sections: Record<PortalSection, (view: PortalView, t: Text) => unknown> = 
     ${users.length
       ? html`<table>
           <thead><tr><th>${t.name}</th><th>${t.email}</th><th>${t.role}</th><th>${t.status}</th></tr></thead>
-          <tbody>${users.map((u) => html`<tr><td>${u.name}</td><td>${u.email}</td><td>${u.role}</td><td>${u.status}</td></tr>`)}</tbody>
+          <tbody>${users.map((u) => html`<tr><td>${u.name}</td><td>${u.email}</td><td>${t.userRole[u.role]}</td><td>${t.userStatus[u.status]}</td></tr>`)}</tbody>
         </table>`
       : html`<p>${t.noUsers}</p>`}`,
-  settings: ({ client }, t) => html`<h1>${t.settings}</h1>
+  settings: ({ client, language }, t) => html`<h1>${t.settings}</h1>
     <dl>
       <dt>${t.company}</dt><dd>${client.companyName}</dd>
       <dt>${t.contact}</dt><dd>${client.contactName}<br />${client.contactEmail}<br />${client.contactPhone}</dd>
-      <dt>${t.address}</dt><dd>${client.street}<br />${client.postalCode} ${client.city}<br />${client.country}</dd>
-      <dt>${t.status}</dt><dd>${client.status}</dd>
+      <dt>${t.address}</dt><dd>${client.street}<br />${client.postalCode} ${client.city}<br />${countryName(client.country, language)}</dd>
+      <dt>${t.status}</dt><dd>${t.clientStatus[client.status]}</dd>
     </dl>`,
 };
 
@@ -129,8 +130,21 @@ const message = (title: string, language: Language, body: unknown) => shell(titl
 export const refusedPage = (refusal: keyof typeof refusalText) =>
   message('Sign-in refused', 'en', html`<h1>Sign-in refused</h1><p data-refusal="${refusal}">${refusalText[refusal]}</p>`);
 
-export const endedPage = () =>
-  message('Session ended', 'en', html`<h1>Session ended</h1><p>You have returned to the reseller workspace. This window can be closed.</p>`);
+/** After "Return to reseller" (an operator's window), or for a page asked without a live session (anyone's). */
+export const endedPage = (after: 'return' | 'noSession') =>
+  after === 'return'
+    ? message('Session ended', 'en', html`<h1>Session ended</h1><p>You have returned to the reseller workspace. This window can be closed.</p>`)
+    : message('Not signed in', 'en', html`<h1>Not signed in</h1><p>This session has ended, or you have signed out. Sign in again with the link your provider gave you, or close this window.</p>`);
+
+/** "DE" → "Deutschland" / "Germany"; the code where it names no country. */
+function countryName(code: string, language: Language): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /** A sign-in form: the reseller's own portal, or a client's portal for its users. */
 export function signInPage(form: { heading: string; action: string; language: Language; error?: string | null; notice?: string | null }) {

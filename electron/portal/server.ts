@@ -151,7 +151,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     if (!session || !view) {
       // An ended session: the cookie goes and the page says so.
       if (session) deleteCookie(c, COOKIE, cookieOptions);
-      return c.html(endedPage(), session ? 410 : 401);
+      return c.html(endedPage('noSession'), session ? 410 : 401);
     }
     return handler(c, session, view);
   };
@@ -176,7 +176,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     impersonation(async (c, session) => {
       if (!(await formToken(c, session))) return c.text('Forbidden', 403);
       await backend.returnToReseller(session.sessionId);
-      return c.html(endedPage());
+      return c.html(endedPage('return'));
     }),
   );
   app.get('/session/status', portalPages((c, _session, view) => c.json({ endsAt: view.session.kind === 'impersonation' ? view.session.endsAt : null, now: backend.now() })));

@@ -1,3 +1,5 @@
+import type { ClientStatus } from '../../shared/clients';
+import type { clientUserRoles, clientUserStatuses } from '../../shared/client-users';
 import type { Language } from '../../shared/settings';
 
 interface PortalText {
@@ -34,6 +36,10 @@ interface PortalText {
   passwordSet: string;
   invitation: Record<'unknown' | 'used' | 'expired' | 'mismatch' | 'weak', string>;
   signInRefused: Record<'unknown' | 'suspended' | 'wrong', string>;
+  partnerConsole: string;
+  clientStatus: Record<ClientStatus, string>;
+  userRole: Record<(typeof clientUserRoles)[number], string>;
+  userStatus: Record<(typeof clientUserStatuses)[number], string>;
 }
 
 /** The portal's own words, in the client's language. */
@@ -81,6 +87,10 @@ const en: PortalText = {
     suspended: 'This account is suspended. Please contact your provider.',
     wrong: 'That e-mail and password do not match.',
   },
+  partnerConsole: 'Partner console',
+  clientStatus: { active: 'Active', suspended: 'Suspended', archived: 'Archived' },
+  userRole: { admin: 'Administrator', user: 'User' },
+  userStatus: { invited: 'Invited', active: 'Active', disabled: 'Disabled' },
 };
 
 const de: PortalText = {
@@ -127,6 +137,10 @@ const de: PortalText = {
     suspended: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an Ihren Anbieter.',
     wrong: 'E-Mail-Adresse und Passwort passen nicht zusammen.',
   },
+  partnerConsole: 'Partnerkonsole',
+  clientStatus: { active: 'Aktiv', suspended: 'Gesperrt', archived: 'Archiviert' },
+  userRole: { admin: 'Administrator', user: 'Benutzer' },
+  userStatus: { invited: 'Eingeladen', active: 'Aktiv', disabled: 'Deaktiviert' },
 };
 
 export const portalText = (language: Language) => (language === 'de' ? de : en);

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isFiltered, useClientList, type ClientResults } from './listStore';
 
@@ -12,7 +13,7 @@ export function ClientCount() {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 function countText(results: ClientResults, t: T): string {
   if (results.total > 0) return t('clientList.count', { count: results.total });

@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { on } from '../ipc/client';
 import { errorText } from '../ui/errorText';
 import { lazyNamed, WhenLoaded } from '../ui/lazy';
 import { ClientDetailView } from './detail/ClientDetailView';
-import { useOpenedClient } from './detailStore';
+import { refreshOpened, useOpenedClient } from './detailStore';
 
 const CreateClientForm = lazyNamed(() => import('./form/CreateClientForm'), 'CreateClientForm');
 const EditClientForm = lazyNamed(() => import('./form/EditClientForm'), 'EditClientForm');
@@ -12,6 +14,8 @@ export function ClientDetailPanel() {
   const { t } = useTranslation();
   const opened = useOpenedClient((s) => s.opened);
   const form = useOpenedClient((s) => s.form);
+  // Windows opening and closing are in the client's history: it follows them.
+  useEffect(() => on('impersonation.changed', () => void refreshOpened()), []);
   return (
     <section className="detail-pane" role="region" aria-label={t('clientDetail.region')} aria-busy={opened.state === 'loading'}>
       {form === 'create' ? (

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateOr } from '../i18n/i18n';
 import type { ClientHistory } from './detailStore';
+import { HistoryChanges } from './HistoryChanges';
 import { useFormat } from './useFormat';
 
 /** The client's audit trail, newest first; null when the operator's role does not include it. */
@@ -22,6 +23,7 @@ export function ClientHistoryList({ history }: { history: ClientHistory | null }
             {history.rows.map((entry) => (
               <li key={entry.id}>
                 <span className="history-action">{translateOr(`audit.action.${entry.action}`, undefined, entry.summary)}</span>
+                <HistoryChanges entry={entry} />
                 <span className="history-meta">
                   {t('clientDetail.historyBy', { actor: entry.actor })} ·{' '}
                   <time dateTime={new Date(entry.at).toISOString()}>{format.dateTime(entry.at)}</time>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import './impersonation.css';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +47,7 @@ export function PartnerAccessEditor({ clientId }: { clientId: number }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 function stateText({ partnerAccess, partnerAccessUntil: until }: ClientAccess, t: T): string {
   if (partnerAccess === 'refused') return t('impersonation.access.stateRefused');

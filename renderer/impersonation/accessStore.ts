@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { handleFailure } from '../app/failures';
+import { refreshOpened } from '../clients/detailStore';
 import { invoke } from '../ipc/client';
 
 export type ClientAccess = ChannelOutput<'impersonation.access.get'>;
@@ -28,6 +29,7 @@ export function loadPartnerAccess(clientId: number): Promise<ClientAccess | null
 /** Saves the client's say; throws what the main process refused, for the form to show. */
 export async function savePartnerAccess(access: ClientAccess): Promise<void> {
   keep(await invoke('impersonation.access.update', access));
+  void refreshOpened();
 }
 
 export const forgetPartnerAccess = () => usePartnerAccess.setState({ byClient: new Map() });

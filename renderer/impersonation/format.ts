@@ -19,7 +19,8 @@ function formatFor(language: string): TimeFormat {
       duration: (ms) => {
         const s = Math.round(ms / 1000);
         if (s < 60) return seconds!.format(s);
-        const m = Math.round(s / 60);
+        // Whole minutes, as the start and end times show them: 6:00 to 6:05 lasted 5 min, not 6.
+        const m = Math.floor(s / 60);
         return m < 60 ? minutes!.format(m) : `${hours!.format(Math.floor(m / 60))} ${minutes!.format(m % 60)}`;
       },
     };

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ClientStatus } from '../../shared/clients';
 import type { View } from '../../shared/impersonation';
+import { refreshOpened } from '../clients/detailStore';
 import { invoke } from '../ipc/client';
 import { checkGates } from './gates';
 import { showFailure } from './noticesStore';
@@ -58,9 +59,12 @@ export async function logInAs(request: LogInRequest): Promise<void> {
   }
 }
 
-/** Opens the window; throws the refusal, for the reason form to show. */
+/** Opens the window; throws the refusal, for the reason form to show (the client's history has it then). */
 export async function openSession({ client, view, newWindow }: LogInRequest, reason: string): Promise<void> {
-  await invoke('impersonation.open', { clientId: client.id, view, reason, newWindow });
+  await invoke('impersonation.open', { clientId: client.id, view, reason, newWindow }).catch((thrown: unknown) => {
+    void refreshOpened();
+    throw thrown;
+  });
 }
 
 export const stopAsking = () => useLogIn.setState({ asking: null });

@@ -85,6 +85,8 @@ test('log in as client and partner, follow the open sessions, end them, read the
   await expect(clientWindow.locator('.client-name')).toHaveText(first!.companyName);
   // With a quarter of an hour left, the portal's own "ends in less than a minute" bar stays hidden.
   await expect(clientWindow.locator('.timer')).toBeHidden();
+  // The client's history shows the opening as it happens.
+  await expect(detail.locator('.history-list')).toContainText('Client account opened');
 
   // The panel lists it with a live countdown.
   await sessionsButton.click();

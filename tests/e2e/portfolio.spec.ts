@@ -87,6 +87,9 @@ test('add a client with an invitation; edit, suspend, archive and restore it', a
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(fact(view, 'Phone')).toHaveText('+49 30 7654321');
   await expect(view.getByRole('listitem').filter({ hasText: 'Details changed' })).toHaveCount(1);
+  // The history says what changed, from what to what.
+  await expect(view.getByRole('listitem').filter({ hasText: 'Details changed' })).toContainText('Phone:');
+  await expect(view.getByRole('listitem').filter({ hasText: 'Details changed' })).toContainText('→ +49 30 7654321');
 
   // Suspend with a reason, then re-enable.
   await view.getByRole('button', { name: 'Suspend…' }).click();
@@ -97,6 +100,8 @@ test('add a client with an invitation; edit, suspend, archive and restore it', a
   await suspend.getByRole('button', { name: 'Suspend client' }).click();
   await expect(suspend).toHaveCount(0);
   await expect(view.getByText('Suspended: Invoice 2026-114 unpaid')).toBeVisible();
+  await expect(view.getByRole('listitem').filter({ hasText: 'Client suspended' })).toContainText('Status: Active → Suspended');
+  await expect(view.getByRole('listitem').filter({ hasText: 'Client suspended' })).toContainText('Reason for the suspension: — → Invoice 2026-114 unpaid');
   await search(page).fill('Zeppelin');
   await expect(list(page).getByRole('option', { name: /^Zeppelin Flowers GmbH/ })).toContainText('Suspended');
   await view.getByRole('button', { name: 'Re-enable' }).click();

@@ -80,6 +80,14 @@ describe('log in as client', () => {
     await t.ok('preferences.update', { language: 'de' });
     await t.ok('impersonation.open', { clientId: client!.id, view: 'partner', newWindow: true });
     expect(lastWindow().last!.body).toContain(escaped(`Sie handeln als Demo Operator für ${client!.companyName} — Partneransicht`));
+    expect(lastWindow().last!.body).toContain('<strong>Partnerkonsole</strong>');
+    // Values are words of that language too, not stored codes.
+    await t.ok('clientUsers.create', { clientId: client!.id, displayName: 'Ina', email: 'ina@example.com', role: 'admin' });
+    const users = await lastWindow().get(new URL('/users', lastWindow().last!.url).href);
+    expect(users.body).toContain('<td>Administrator</td><td>Eingeladen</td>');
+    const settings = await lastWindow().get(new URL('/settings', lastWindow().last!.url).href);
+    expect(settings.body).toContain('<dt>Status</dt><dd>Aktiv</dd>');
+    expect(settings.body).toContain(new Intl.DisplayNames(['de'], { type: 'region' }).of((await t.ok('clients.get', { id: client!.id })).country)!);
   });
 });
 
@@ -205,7 +213,10 @@ describe('ending a session', () => {
     await t.ok('impersonation.end', { sessionId });
     const stale = await fetch(window.last!.url, { headers: { cookie: `rdp_session=${cookie}` } });
     expect(stale.status).toBe(401);
-    expect(await stale.text()).toContain('Session ended');
+    // Anyone's page without a live session: nothing of the client, a way back in.
+    const text = await stale.text();
+    expect(text).toContain('This session has ended, or you have signed out.');
+    expect(text).not.toContain(escaped((await t.ok('clients.get', { id: (await firstClient())[0]!.id })).companyName));
   });
 });
 
