@@ -26,7 +26,7 @@ export function inviteClientUser(
 ): ClientUser {
   const { seatLimit, usersUsed } = seatsOf(tx, client.id);
   if (usersUsed >= seatLimit) {
-    throw conflict('clients.seatLimitReached', `All ${seatLimit} seats are taken (${usersUsed} users). Add seats first.`, { used: usersUsed, limit: seatLimit });
+    throw conflict('clients.seatLimitReached', `No seat left: ${usersUsed} of ${seatLimit} taken. Add seats first.`, { used: usersUsed, limit: seatLimit });
   }
   if (findClientUserByEmail(tx, client.id, user.email)) {
     throw invalidField('email', 'clientUsers.duplicateEmail', `${user.email} is already a user of this client.`, { email: user.email });

@@ -190,6 +190,8 @@ export interface NewClient {
   notes?: string;
   portalSsoUrl?: string | null;
   seatLimit?: number;
+  /** Why a client created suspended (the demo's) is. */
+  suspensionReason?: string | null;
 }
 
 /** Random bytes drawn 24 KB at a time: one system call per thousand tokens when importing. */
@@ -212,7 +214,7 @@ export function clientRow(client: NewClient, at: number) {
     notes: client.notes ?? '',
     portalSsoUrl: client.portalSsoUrl ?? null,
     seatLimit: client.seatLimit ?? 1,
-    suspensionReason: null as string | null,
+    suspensionReason: client.status === 'suspended' ? (client.suspensionReason ?? null) : null,
     nameKey: nameKey(client.companyName),
     ssoToken: newSsoToken(),
     createdAt: at,

@@ -30,6 +30,7 @@ const german = {
   surnames: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Schäfer', 'Koch', 'Bauer', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Werner', 'Krause', 'Lehmann', 'Köhler', 'Weiß'],
   firstNames: ['Anna', 'Lukas', 'Sophie', 'Jonas', 'Marie', 'Felix', 'Lena', 'Paul', 'Hannah', 'Maximilian', 'Julia', 'Tobias', 'Katrin', 'Jürgen', 'Sabine', 'Matthias', 'Claudia', 'Stefan', 'Birgit', 'Uwe'],
   legal: ['GmbH', 'e.K.', 'GbR', 'GmbH & Co. KG', 'AG', 'OHG'],
+  suspensions: ['Rechnung überfällig', 'Auf Wunsch des Kunden pausiert', 'Zahlungsmittel abgelaufen'],
   streets: ['Hauptstraße', 'Bahnhofstraße', 'Gartenweg', 'Schillerstraße', 'Goethestraße', 'Marktplatz', 'Lindenallee', 'Kirchgasse'],
 };
 
@@ -39,6 +40,7 @@ const english = {
   firstNames: ['Olivia', 'James', 'Amelia', 'Oliver', 'Emily', 'Harry', 'Grace', 'Jack', 'Chloe', 'Thomas', 'Sarah', 'Daniel', 'Megan', 'Michael', 'Hannah', 'David', 'Laura', 'Ryan', 'Ella', 'Samuel'],
   surnames: ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Jackson', 'Clarke'],
   legal: ['Ltd', 'LLC', 'Inc.', '& Sons', 'Co.', 'Group'],
+  suspensions: ['Invoice overdue', 'Paused at the client’s request', 'Payment method expired'],
   streets: ['High Street', 'Station Road', 'Church Lane', 'Main Street', 'Park Avenue', 'Mill Road', 'Queen Street', 'Victoria Road'],
 };
 
@@ -83,6 +85,7 @@ export function* demoClients(count: number, seed = 2026): Generator<NewClient> {
     const base = region.language === 'de' ? `${pick(german.trades)} ${pick(german.surnames)}` : `${pick(english.brands)} ${pick(english.trades)}`;
     const companyName = `${base} ${pick(words.legal)}`;
     const roll = next();
+    const status = roll < 0.9 ? 'active' : roll < 0.98 ? 'suspended' : 'archived';
     // Past the first thousand the index keeps e-mail addresses unique across a large workspace.
     const mailbox = i < 1000 ? `${slug(first)}.${slug(last)}` : `${slug(first)}.${slug(last)}.${i}`;
     yield {
@@ -96,7 +99,9 @@ export function* demoClients(count: number, seed = 2026): Generator<NewClient> {
       country: region.country,
       language: region.language,
       timeZone: region.timeZone,
-      status: roll < 0.9 ? 'active' : roll < 0.98 ? 'suspended' : 'archived',
+      status,
+      // Picked by position, not by the generators: the clients after it stay as they were.
+      suspensionReason: status === 'suspended' ? words.suspensions[i % words.suspensions.length]! : null,
       tags: demoTags.filter(([, share]) => more() < share).map(([tag]) => tag),
       seatLimit: 1 + Math.floor(more() * 20),
     };

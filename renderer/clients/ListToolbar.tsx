@@ -27,7 +27,7 @@ export function ListToolbar() {
   return (
     <div className="list-toolbar">
       {may.add && (
-        <button type="button" className="button primary" aria-keyshortcuts={addClientKeys.aria} title={addClientKeys.label} onClick={addClient}>
+        <button type="button" className="button primary" aria-keyshortcuts={addClientKeys().aria} title={addClientKeys().label} onClick={addClient}>
           {t('clientList.add')}
         </button>
       )}

@@ -1,13 +1,13 @@
 import { useScreen } from '../navigation/store';
+import { keys } from '../ui/keys';
 import { discardingChanges } from '../ui/unsavedChanges';
 import { startCreating, useOpenedClient } from './detailStore';
 import { focusSearch, isTypingIn } from './focus';
 
-const mac = navigator.platform.startsWith('Mac');
 const command = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
 
 /** Ctrl/Cmd+N: a new client. */
-export const addClientKeys = { aria: mac ? 'Meta+N' : 'Control+N', label: mac ? '⌘N' : 'Ctrl+N' };
+export const addClientKeys = () => keys('N');
 
 /** The form for a new client, unless it shows already; a form with unsaved changes asks first. */
 export function addClient(): void {

@@ -3,18 +3,14 @@ import type { View } from '../../shared/impersonation';
 import { rowAt, useClientList } from '../clients/listStore';
 import { useScreen } from '../navigation/store';
 import { logInAs } from './logIn';
+import { keys } from '../ui/keys';
 import { togglePanel } from './sessionsStore';
-
-const mac = navigator.platform.startsWith('Mac');
 
 /** The letters, with Ctrl (⌘ on a Mac) and Shift. */
 export const shortcutKeys = { client: 'C', partner: 'P', sessions: 'O' } as const satisfies Record<View | 'sessions', string>;
 
-/** A shortcut as `aria-keyshortcuts` wants it, and as the operator's keyboard labels it. */
-export const shortcut = (letter: string) => ({
-  aria: `${mac ? 'Meta' : 'Control'}+Shift+${letter}`,
-  label: mac ? `⇧⌘${letter}` : `Ctrl+Shift+${letter}`,
-});
+/** A log-in-as shortcut: Ctrl (⌘) and Shift with its letter. */
+export const shortcut = (letter: string) => keys(letter, { shift: true });
 
 /** "Shortcuts for the client selected in the list: Ctrl+Shift+C (client), …": under the log-in buttons and in the list's description. */
 export const logInKeysText = (t: TFunction) =>

@@ -2,10 +2,8 @@ import '../ui/tabs.css';
 import './navigation.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keys as keysOf } from '../ui/keys';
 import { navigate, useScreen, type Screen } from './store';
-
-const mac = navigator.platform.startsWith('Mac');
-const settingsKeys = { aria: mac ? 'Meta+,' : 'Control+,', label: mac ? '⌘,' : 'Ctrl+,' };
 
 /** Ctrl/Cmd+, opens the settings, as in most desktop apps. */
 function onShortcut(event: KeyboardEvent): void {
@@ -23,7 +21,7 @@ export function ScreenNav() {
     window.addEventListener('keydown', onShortcut);
     return () => window.removeEventListener('keydown', onShortcut);
   }, []);
-  const item = (target: Screen, label: string, current: boolean, keys?: typeof settingsKeys) => (
+  const item = (target: Screen, label: string, current: boolean, keys?: ReturnType<typeof keysOf>) => (
     <button
       type="button"
       className="tab"
@@ -38,7 +36,7 @@ export function ScreenNav() {
   return (
     <nav className="screen-nav" aria-label={t('portfolio.nav.label')}>
       {item('clients', t('portfolio.nav.clients'), screen !== 'settings')}
-      {item('settings', t('portfolio.nav.settings'), screen === 'settings', settingsKeys)}
+      {item('settings', t('portfolio.nav.settings'), screen === 'settings', keysOf(','))}
     </nav>
   );
 }

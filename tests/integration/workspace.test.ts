@@ -54,6 +54,10 @@ describe('first start', () => {
     const languages = new Set((await t.ok('clients.list', { limit: 50 })).rows.map((r) => r.country));
     expect([...languages].some((c) => ['DE', 'AT', 'CH'].includes(c))).toBe(true);
     expect([...languages].some((c) => ['GB', 'US', 'IE'].includes(c))).toBe(true);
+    // Its suspended clients say why, in their language.
+    const suspended = (await t.ok('clients.list', { status: 'suspended' })).rows;
+    expect(suspended.length).toBeGreaterThan(0);
+    for (const { id } of suspended) expect((await t.ok('clients.get', { id })).suspensionReason).toMatch(/\w{4}/);
     expect((await t.fail('workspace.openDemo')).key).toBe('workspace.alreadySetUp');
   });
 

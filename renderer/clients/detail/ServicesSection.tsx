@@ -48,7 +48,7 @@ export function ServicesSection({ client }: { client: ClientDetail }) {
         </div>
         <div className="service">
           <p className="service-label">{t('clientDetail.seats')}</p>
-          <p className="service-figure">{t('clientDetail.seatsUsed', { used: client.usersUsed, limit: client.seatLimit })}</p>
+          <p className="service-figure">{t('clientDetail.seatsUsed', { used: client.usersUsed, count: client.seatLimit })}</p>
         </div>
         <div className="service">
           <p className="service-label">{t('clientDetail.credits')}</p>

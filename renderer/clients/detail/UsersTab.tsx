@@ -28,7 +28,7 @@ export function UsersTab({ client }: { client: ClientDetail }) {
   return (
     <div className="tab-stack">
       <Section title={t('clientUsers.title')}>
-        <p>{t('clientDetail.seatsUsed', { used: client.usersUsed, limit: client.seatLimit })}</p>
+        <p>{t('clientDetail.seatsUsed', { used: client.usersUsed, count: client.seatLimit })}</p>
         <PagedStatus paged={users} empty={t('clientUsers.none')} />
         {users.rows.length > 0 && (
           <table className="data-table">

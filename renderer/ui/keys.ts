@@ -1,0 +1,17 @@
+import { translateOr } from '../i18n/i18n';
+
+const mac = navigator.platform.startsWith('Mac');
+
+/**
+ * A shortcut with Ctrl (⌘ on a Mac), and Shift if asked: as `aria-keyshortcuts`
+ * wants it, and as the operator's keyboard labels it (Ctrl+Shift+C,
+ * Strg+Umschalt+C, ⇧⌘C). Read while rendering, so the label follows the language.
+ */
+export function keys(key: string, { shift = false } = {}): { aria: string; label: string } {
+  const ctrl = translateOr('keys.ctrl', undefined, 'Ctrl');
+  const shiftName = translateOr('keys.shift', undefined, 'Shift');
+  return {
+    aria: `${mac ? 'Meta' : 'Control'}+${shift ? 'Shift+' : ''}${key}`,
+    label: mac ? `${shift ? '⇧' : ''}⌘${key}` : [ctrl, ...(shift ? [shiftName] : []), key].join('+'),
+  };
+}
