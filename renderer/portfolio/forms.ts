@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { FieldIssue } from '../../shared/ipc/errors';
+import { zodFieldIssues } from '../../shared/ipc/field-issues';
 import { IpcFailure } from '../ipc/client';
 
 /** Problems the form finds before sending, shaped like the main process's own field errors. */
@@ -7,6 +9,19 @@ export const invalidFields = (fields: FieldIssue[]) =>
 
 export const invalid = (path: string, key: string, message: string, params?: Record<string, string | number>) =>
   invalidFields([{ path, key, message, ...(params && { params }) }]);
+
+/**
+ * Checks input against the rules its channel applies before sending it, so
+ * every field's problem shows at once, in the main process's words (what
+ * only the workspace knows, a taken e-mail say, still comes from there).
+ * `found`: the form's own findings; a field has one problem at a time.
+ */
+export function checkBeforeSending(schema: z.ZodType, input: unknown, found: FieldIssue[] = []): void {
+  const result = schema.safeParse(input, { reportInput: true });
+  const field = (issue: FieldIssue) => issue.path.split('.')[0];
+  const ruled = result.success ? [] : zodFieldIssues(result.error).filter((issue) => !found.some((f) => field(f) === field(issue)));
+  if (found.length || ruled.length) throw invalidFields([...found, ...ruled]);
+}
 
 /** Field errors of list items ("tags.2", "add.0") belong to the field of the whole list ("tags", "add"). */
 export function atFields(thrown: unknown): unknown {

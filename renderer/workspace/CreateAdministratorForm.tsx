@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { firstAdministrator } from '../../shared/workspace';
 import { StartPage } from '../app/StartPage';
+import { checkBeforeSending } from '../portfolio/forms';
 import { Field } from '../ui/Field';
 import { FormAlert } from '../ui/FormAlert';
 import { useFormFailure } from '../ui/useFormFailure';
@@ -26,13 +28,17 @@ export function CreateAdministratorForm({ onBack }: { onBack: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     failure.reset();
-    if (values.password !== values.repeatPassword) {
-      failure.failField({ path: 'repeatPassword', key: 'validation.passwordsDiffer', message: 'The two passwords do not match.' });
+    const { repeatPassword, ...administrator } = values;
+    try {
+      // Every problem at once: the rules of the channel and the repeated password.
+      const differ = repeatPassword !== administrator.password;
+      checkBeforeSending(firstAdministrator, administrator, differ ? [{ path: 'repeatPassword', key: 'validation.passwordsDiffer', message: 'The two passwords do not match.' }] : []);
+    } catch (thrown) {
+      failure.fail(thrown);
       return;
     }
     setBusy(true);
     try {
-      const { repeatPassword: _repeat, ...administrator } = values;
       await createAdministrator(administrator);
     } catch (thrown) {
       failure.fail(thrown);

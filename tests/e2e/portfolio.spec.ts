@@ -131,10 +131,16 @@ test('after a failed save, focus is on the first field with a problem', async ()
   const [contact, email, create] = [form.getByLabel('Contact person'), form.getByLabel('Contact e-mail'), form.getByRole('button', { name: 'Create client' })];
   await form.getByLabel('Company name').fill('Focus Test GmbH');
   await email.fill('not-an-e-mail');
-  // Two problems: focus goes to the first of them.
+  await form.getByLabel('Phone', { exact: true }).fill('030 12345');
+  await form.getByLabel('User seats').fill('-3');
+  // Four problems, shown at once: focus goes to the first of them.
   await create.click();
   await expect(email).toHaveAccessibleDescription('Please enter a valid e-mail address.');
+  await expect(form.getByLabel('Phone', { exact: true })).toHaveAccessibleDescription(/Enter the number in international form/);
+  await expect(form.getByLabel('User seats')).toHaveAccessibleDescription('The value must be at least 1.');
   await expect(contact).toBeFocused();
+  await form.getByLabel('Phone', { exact: true }).fill('');
+  await form.getByLabel('User seats').fill('5');
   // The e-mail left alone at fault: it takes focus.
   await contact.fill('Fay Focus');
   await create.click();

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientDetail } from '../../../shared/clients';
+import { updateClient, type ClientDetail } from '../../../shared/clients';
 import { invoke } from '../../ipc/client';
+import { checkBeforeSending } from '../../portfolio/forms';
 import { sameValues } from '../../ui/unsavedChanges';
 import { clientsChanged } from '../changes';
 import { closeForm, refreshOpened } from '../detailStore';
@@ -17,7 +18,9 @@ export function EditClientForm({ client }: { client: ClientDetail }) {
   const [details, setDetails] = useState(initial);
 
   async function save() {
-    const saved = await invoke('clients.update', { id: client.id, ...detailInput(details) });
+    const input = { id: client.id, ...detailInput(details) };
+    checkBeforeSending(updateClient, input);
+    const saved = await invoke('clients.update', input);
     closeForm();
     clientsChanged();
     await refreshOpened(saved.client, saved.warnings);
