@@ -1,6 +1,6 @@
 import type { Admission, View } from '../../shared/impersonation';
 import type { HandlersOf } from '../app/context';
-import { AppError } from '../app/errors';
+import { AppError, invalidField } from '../app/errors';
 import { admit } from './gates';
 import { requireReachableClient } from '../clients/handlers';
 import { notOpen } from './service';
@@ -59,6 +59,13 @@ export const impersonationHandlers: HandlersOf<
     ctx.write((tx, audit) => {
       const before = readSettings(tx);
       const after = { ...before, ...patch };
+      if (after.idleMinutes > after.absoluteMinutes) {
+        // An idle limit past the time limit would never be reached: the settings would say what does not happen.
+        throw invalidField(patch.idleMinutes !== undefined ? 'idleMinutes' : 'absoluteMinutes', 'impersonation.idleAboveAbsolute', `The idle limit (${after.idleMinutes} min) cannot be longer than the time limit (${after.absoluteMinutes} min).`, {
+          idle: after.idleMinutes,
+          absolute: after.absoluteMinutes,
+        });
+      }
       writeSettings(tx, after);
       audit({ action: 'impersonation.settingsChanged', summary: 'Changed the log-in-as settings', before: { ...before }, after: { ...after } });
       return after;
@@ -69,6 +76,9 @@ export const impersonationHandlers: HandlersOf<
   },
   'impersonation.access.update': ({ clientId, partnerAccess, partnerAccessUntil }, ctx) => {
     requireReachableClient(ctx, clientId);
+    if (partnerAccess === 'allowed' && partnerAccessUntil !== null && partnerAccessUntil <= ctx.now()) {
+      throw invalidField('partnerAccessUntil', 'impersonation.access.untilPast', 'Choose a day from today on: access allowed until a past day would be refused at once.');
+    }
     return ctx.write((tx, audit) => {
       const before = readPartnerAccess(tx, clientId);
       writePartnerAccess(tx, clientId, partnerAccess, partnerAccessUntil);

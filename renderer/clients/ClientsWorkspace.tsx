@@ -11,7 +11,7 @@ import { ClientSearchBar } from './ClientSearchBar';
 import { closeClient } from './detailStore';
 import { ListNoticeBar } from './ListNoticeBar';
 import { ListToolbar } from './ListToolbar';
-import { resetClientList, search, useClientList } from './listStore';
+import { isFiltered, resetClientList, search, setFilter, useClientList } from './listStore';
 import { dismissListNotice } from './noticeStore';
 import { clearPicked } from './selectionStore';
 import { onClientShortcut } from './shortcuts';
@@ -72,10 +72,16 @@ function ListEmptyState() {
   const { t } = useTranslation();
   const results = useClientList((s) => s.results);
   if (!results || results.total > 0) return null;
-  const narrowed = results.query.trim() || results.status !== 'all' || results.tag || results.feature;
+  const filtered = isFiltered(results);
+  const hint = results.query.trim() ? 'clientList.noMatchHint' : filtered ? 'clientList.filtersHint' : 'clientList.emptyHint';
   return (
     <div className="list-empty">
-      <p>{narrowed ? t('clientList.noMatchHint') : t('clientList.emptyHint')}</p>
+      <p>{t(hint)}</p>
+      {filtered && (
+        <button type="button" className="button link" onClick={() => setFilter({ status: 'all', tag: '', feature: '' })}>
+          {t('clientList.clearFilters')}
+        </button>
+      )}
     </div>
   );
 }

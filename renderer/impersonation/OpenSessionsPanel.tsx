@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenSessionInfo } from '../../shared/impersonation';
 import { formatWait, useCountdown } from '../ui/useCountdown';
@@ -32,6 +32,11 @@ function SessionsDrawer() {
       if (region?.contains(document.activeElement)) document.getElementById(SESSIONS_BUTTON_ID)?.focus();
     };
   }, []);
+
+  // An ended window takes its buttons along (all of them, after "End all"): focus stays in the panel instead of falling to the page.
+  useEffect(() => {
+    if (document.activeElement === document.body) heading.current?.focus();
+  }, [sessions]);
 
   function onKeyDown(event: KeyboardEvent) {
     // Escape in the "End all" confirmation closes only that.

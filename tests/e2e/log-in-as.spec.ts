@@ -160,6 +160,8 @@ test('log in as client and partner, follow the open sessions, end them, read the
   await confirm.getByRole('button', { name: 'End all' }).click();
   await expect(sessionsButton).toHaveAccessibleName('Open sessions');
   await expect(panel.getByText('No client windows are open')).toBeVisible();
+  // The buttons went with the windows: focus stays in the panel, on its heading.
+  await expect(panel.getByRole('heading', { name: 'Open sessions' })).toBeFocused();
   expect(clientWindows()).toEqual([]);
 
   // The first client's access history: both sessions, with how they ended.

@@ -190,7 +190,7 @@ test('a changed form asks before it is left: Cancel keeps the input, Discard goe
 
 test('filter by tag and feature; check three clients, tag them, undo; grant credits in bulk', async () => {
   const { page } = launched;
-  const total = async (filter: { tag?: string; feature?: string }) => (await invokeIn(page, 'clients.list', { ...filter, limit: 1 })).total;
+  const total = async (filter: { tag?: string; feature?: string; status?: 'archived' }) => (await invokeIn(page, 'clients.list', { ...filter, limit: 1 })).total;
 
   await page.getByLabel('Tag', { exact: true }).selectOption('vip');
   const vip = await total({ tag: 'vip' });
@@ -202,6 +202,17 @@ test('filter by tag and feature; check three clients, tag them, undo; grant cred
   await expect(count(page)).toHaveText(`${reports} clients`);
   await page.getByLabel('Feature', { exact: true }).selectOption('');
   await expect(count(page)).toHaveText('50 clients');
+
+  // Filters that leave nobody: the list says so and offers to clear them.
+  const tagsInUse = (await invokeIn(page, 'clients.tags')).map((entry) => entry.tag);
+  const counts = await Promise.all(tagsInUse.map((tag) => total({ tag, status: 'archived' })));
+  const lonely = tagsInUse[counts.indexOf(0)]!;
+  await page.getByLabel('Status', { exact: true }).selectOption('archived');
+  await page.getByLabel('Tag', { exact: true }).selectOption(lonely);
+  await expect(page.locator('.list-empty')).toContainText('No client matches all of the filters.');
+  await page.getByRole('button', { name: 'Clear the filters' }).click();
+  await expect(count(page)).toHaveText('50 clients');
+  await expect(page.getByLabel('Tag', { exact: true })).toHaveValue('');
 
   // Check the first three with the keyboard: Space, then Shift+ArrowDown twice.
   const options = list(page).getByRole('option');

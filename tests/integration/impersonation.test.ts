@@ -282,6 +282,12 @@ describe('time limits', () => {
 
   it('ends at the absolute limit however busy the window is', async () => {
     await demo();
+    // An idle limit longer than the time limit would never apply: refused, naming both.
+    expect((await t.fail('impersonation.settings.update', { absoluteMinutes: 30, idleMinutes: 45 })).fields?.[0]).toMatchObject({
+      path: 'idleMinutes',
+      key: 'impersonation.idleAboveAbsolute',
+      params: { idle: 45, absolute: 30 },
+    });
     await t.ok('impersonation.settings.update', { absoluteMinutes: 30, idleMinutes: 20 });
     const [client] = await firstClient();
     await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
@@ -362,6 +368,13 @@ describe('refusals (each audited)', () => {
     const [client] = await firstClient();
     await t.ok('impersonation.access.update', { clientId: client!.id, partnerAccess: 'refused', partnerAccessUntil: null });
     expect((await t.fail('impersonation.open', { clientId: client!.id, view: 'partner' })).key).toBe('impersonation.partnerRefused');
+    // A day already past would be refused at once: the form says so instead of saving it.
+    const before = await t.ok('impersonation.access.get', { clientId: client!.id });
+    expect((await t.fail('impersonation.access.update', { clientId: client!.id, partnerAccess: 'allowed', partnerAccessUntil: t.clock.now - 1 })).fields?.[0]).toMatchObject({
+      path: 'partnerAccessUntil',
+      key: 'impersonation.access.untilPast',
+    });
+    expect(await t.ok('impersonation.access.get', { clientId: client!.id })).toEqual(before);
     await t.ok('impersonation.access.update', { clientId: client!.id, partnerAccess: 'allowed', partnerAccessUntil: t.clock.now + 60_000 });
     await t.ok('impersonation.open', { clientId: client!.id, view: 'partner' });
     await t.ok('impersonation.endAll');
