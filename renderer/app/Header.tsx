@@ -2,9 +2,7 @@ import type { OperatorSession } from '../../shared/operators';
 import { useTranslation } from 'react-i18next';
 import { ImpersonationLayer, OpenSessionsButton, ResellerPortalButton } from '../impersonation';
 import { PreferenceControls } from '../preferences/PreferenceControls';
-import { signOut } from '../session/store';
-import { discardingChanges } from '../ui/unsavedChanges';
-import { handleFailure } from './failures';
+import { SignOutButton } from './SignOutButton';
 import { PRODUCT_NAME } from './StartPage';
 
 /** Product, who is signed in, the client windows and the reseller's own portal, preferences and the way out. */
@@ -21,9 +19,7 @@ export function Header({ session }: { session: OperatorSession }) {
         <OpenSessionsButton />
         <ResellerPortalButton />
         <PreferenceControls />
-        <button type="button" className="button" onClick={() => discardingChanges(() => void signOut().catch(handleFailure))}>
-          {t('header.signOut')}
-        </button>
+        <SignOutButton />
       </header>
       <ImpersonationLayer />
     </>

@@ -175,6 +175,22 @@ test('log in as client and partner, follow the open sessions, end them, read the
   await expect(entries.nth(0)).toContainText('Ended with all open sessions');
   await expect(entries.nth(1)).toContainText('Client view');
   await expect(entries.nth(1)).toContainText('Ended from the workspace');
+
+  // Signing out would close an open window: the operator confirms it first; Cancel changes nothing.
+  await detail.getByRole('button', { name: 'Log in as client' }).click();
+  const again = page.getByRole('dialog', { name: `Log in to ${first!.companyName} as client` });
+  await again.getByLabel('Reason or ticket reference').fill('INC-2');
+  await again.getByLabel('Reason or ticket reference').press('Enter');
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions (1)');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const leaving = page.getByRole('alertdialog', { name: 'Sign out?' });
+  await expect(leaving).toContainText('The open client window closes and its session ends.');
+  await leaving.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sessionsButton).toHaveAccessibleName('Open sessions (1)');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await leaving.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByLabel('E-mail')).toBeVisible();
+  expect(clientWindows()).toEqual([]);
 });
 
 test('a window about to end warns and can be extended; a refusal is shown in words', async () => {

@@ -186,6 +186,18 @@ test('a changed form asks before it is left: Cancel keeps the input, Discard goe
   await options.first().click();
   await expect(view.getByRole('heading', { level: 2 })).toHaveText(first!);
   await expect(question).toHaveCount(0);
+
+  // Escape leaves a form as Cancel does: at once when unchanged, after the question when changed.
+  await view.getByRole('button', { name: 'Edit details' }).click();
+  const again = page.getByRole('form', { name: `Edit ${first}` });
+  await again.getByLabel('Phone').press('Escape');
+  await expect(again).toHaveCount(0);
+  await view.getByRole('button', { name: 'Edit details' }).click();
+  await again.getByLabel('Phone').fill('+49 30 5550199');
+  await again.getByLabel('Phone').press('Escape');
+  await question.getByRole('button', { name: 'Discard' }).click();
+  await expect(again).toHaveCount(0);
+  await expect(view.getByRole('heading', { level: 2 })).toHaveText(first!);
 });
 
 test('filter by tag and feature; check three clients, tag them, undo; grant credits in bulk', async () => {

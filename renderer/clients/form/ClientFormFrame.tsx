@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../../portfolio/useSubmit';
 import { FormAlert } from '../../ui/FormAlert';
-import { useUnsavedChanges } from '../../ui/unsavedChanges';
+import { discardingChanges, useUnsavedChanges } from '../../ui/unsavedChanges';
 import type { FormFailure } from '../../ui/useFormFailure';
 import { closeForm } from '../detailStore';
 
@@ -25,7 +25,20 @@ export function ClientFormFrame({ title, submitLabel, fields, dirty, onSubmit, c
   useUnsavedChanges(dirty, formRef, closeForm);
 
   return (
-    <form ref={formRef} className="client-form form" aria-labelledby={headingId} onSubmit={submit} noValidate>
+    <form
+      ref={formRef}
+      className="client-form form"
+      aria-labelledby={headingId}
+      onSubmit={submit}
+      noValidate
+      onKeyDown={(event) => {
+        // Escape leaves the form as Cancel does, asking first when something was typed.
+        if (event.key === 'Escape' && !event.defaultPrevented && !(event.target as Element).closest('dialog')) {
+          event.preventDefault();
+          discardingChanges(closeForm);
+        }
+      }}
+    >
       <header className="detail-header">
         <h2 id={headingId}>{title}</h2>
       </header>
