@@ -10,7 +10,7 @@ import { listClients as listClientsInput, type ListClientsInput } from '../share
 import { schema } from '../electron/db/schema';
 import { hashPassword } from '../electron/operators/passwords';
 import { benchImpersonation } from './bench-impersonation';
-import { percentile, signInWithDemo, startHeadless } from './drive';
+import { percentile, startHeadless } from './drive';
 import { cachedDemoWorkspace } from './workspaces';
 
 const CLIENTS = 100_000;
@@ -90,11 +90,18 @@ const workspace = await cachedDemoWorkspace(CLIENTS);
 const run = await startHeadless({ workspace });
 try {
   const { page, app } = run;
-  const startedAt = performance.now() - run.signInReadyMs;
-  await signInWithDemo(page);
+  // Launch to a client list that answers: launch to the sign-in form taking input, then from sending the form
+  // (scrypt included) to the first row. The operator's part is not timed: filling the form (the demo button stands
+  // in for typing) and the harness's own checks before a click (playwright waits for a visible, stable target,
+  // 50-110 ms a click here), so the Sign in button is clicked in the page itself.
+  await page.getByRole('button', { name: 'Use demo sign-in' }).click();
+  const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+  await signIn.waitFor();
+  const sent = performance.now();
+  await signIn.evaluate((button: HTMLElement) => button.click());
+  await page.getByRole('listbox', { name: 'Clients' }).getByRole('option').first().waitFor();
   print('start.signin_ready_ms', run.signInReadyMs, 'ms');
-  // Launch to a client list that answers; the sign-in itself (scrypt, ~60 ms) is part of it, typing is not.
-  print('start.interactive_ms', performance.now() - startedAt, 'ms');
+  print('start.interactive_ms', run.signInReadyMs + performance.now() - sent, 'ms');
 
   // IPC: renderer → main → renderer on a trivial channel, and the same handler in-process.
   const roundTrips = await page.evaluate(async () => {
