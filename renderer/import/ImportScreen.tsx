@@ -49,6 +49,11 @@ export function ImportScreen() {
       {current.step === 'choose' && (
         <div className="card">
           <p>{t('import.intro', { limit: megabytes(IMPORT_MAX_BYTES) })}</p>
+          {current.cancelled && (
+            <div className="alert alert-info" role="status">
+              <p>{t('import.cancelledNothing', { file: current.cancelled })}</p>
+            </div>
+          )}
           {current.error && (
             <div className="alert alert-error" role="alert">
               <p>{errorText(current.error)}</p>

@@ -14,7 +14,7 @@ export type ImportMode = (typeof importModes)[number];
  * the mapping, which leaving the import would throw away.
  */
 export type ImportStep =
-  | { step: 'choose'; error: IpcError | null }
+  | { step: 'choose'; error: IpcError | null; cancelled?: string }
   | { step: 'reading'; importId: string | null; fileName: string; done: number; total: number }
   | { step: 'checking'; importId: string; fileName: string; done: number; total: number; remapped: boolean }
   | { step: 'preview'; importId: string; preview: ImportPreview; mode: ImportMode; error: IpcError | null; remapped: boolean }
@@ -105,7 +105,9 @@ export function cancelImport(): void {
   if (current.step === 'committing') return;
   run++;
   if ('importId' in current && current.importId) invoke('clients.import.cancel', { importId: current.importId }).catch(failed);
-  set({ step: 'choose', error: null });
+  // Said where it happened: the operator sees the import stopped and nothing came in.
+  const fileName = current.step === 'preview' ? current.preview.fileName : 'fileName' in current ? current.fileName : null;
+  set({ step: 'choose', error: null, ...(fileName !== null && { cancelled: fileName }) });
 }
 
 const stepOfPhase: Record<string, ImportStep['step']> = { reading: 'reading', validating: 'checking', committing: 'committing' };

@@ -312,6 +312,11 @@ test('import a CSV with a quoted field and an invalid row, then export the filte
   await page.getByRole('button', { name: 'Import CSV…' }).click();
   await expect(page.getByRole('heading', { name: 'Import clients' })).toBeVisible();
   await chooseFile(page, 'CSV file', { name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('list', { name: 'Rows in the file' })).toHaveText(/3 rows\s*2 valid\s*1 with problems/);
+  // Cancelled: back to the start, told that nothing came in; then the same file again.
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'cancelled' })).toHaveText('The import of clients.csv was cancelled; no client was imported.');
+  await chooseFile(page, 'CSV file', { name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 
   await expect(page.getByRole('list', { name: 'Rows in the file' })).toHaveText(/3 rows\s*2 valid\s*1 with problems/);
   const problems = page.getByRole('region', { name: /^Problems/ });
