@@ -17,15 +17,26 @@ interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
-/** Label above, hint and error below, wired to the control for assistive technology. */
-function FieldFrame({ label, hint, error, action, control }: FrameProps & { control: (props: ControlProps) => ReactNode }) {
+/**
+ * Label above, hint and error below, wired to the control for assistive technology.
+ * A control with `aria-required` gets a marker after its label (its own state tells assistive technology).
+ */
+function FieldFrame({ label, hint, error, action, required, control }: FrameProps & { required?: unknown; control: (props: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      {/* The marker stays out of the label: the control's name is the label's words alone. */}
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {(required === true || required === 'true') && (
+          <span className="field-required" aria-hidden="true">
+            *
+          </span>
+        )}
+      </div>
       <div className="field-control">
         {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
         {action}
@@ -48,17 +59,17 @@ type Framed<A> = Omit<A, 'id'> & FrameProps;
 
 /** A labelled text input with an optional hint and its error message. */
 export function Field({ label, hint, error, action, ...input }: Framed<InputHTMLAttributes<HTMLInputElement>>) {
-  return <FieldFrame label={label} hint={hint} error={error} action={action} control={(props) => <input {...props} {...input} />} />;
+  return <FieldFrame label={label} hint={hint} error={error} action={action} required={input['aria-required']} control={(props) => <input {...props} {...input} />} />;
 }
 
 /** A labelled drop-down; the options are its children. */
 export function SelectField({ label, hint, error, action, ...select }: Framed<SelectHTMLAttributes<HTMLSelectElement>>) {
-  return <FieldFrame label={label} hint={hint} error={error} action={action} control={(props) => <select {...props} {...select} />} />;
+  return <FieldFrame label={label} hint={hint} error={error} action={action} required={select['aria-required']} control={(props) => <select {...props} {...select} />} />;
 }
 
 /** A labelled text area for longer text such as notes. */
 export function TextAreaField({ label, hint, error, action, ...area }: Framed<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
-  return <FieldFrame label={label} hint={hint} error={error} action={action} control={(props) => <textarea {...props} {...area} />} />;
+  return <FieldFrame label={label} hint={hint} error={error} action={action} required={area['aria-required']} control={(props) => <textarea {...props} {...area} />} />;
 }
 
 interface FileFieldProps extends FrameProps {

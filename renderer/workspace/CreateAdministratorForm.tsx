@@ -50,10 +50,10 @@ export function CreateAdministratorForm({ onBack }: { onBack: () => void }) {
     <StartPage title={t('setup.formTitle')}>
       <form className="form" onSubmit={submit} noValidate>
         <FormAlert failure={failure} />
-        <Field label={t('setup.displayName')} autoComplete="name" autoFocus {...input('displayName')} />
-        <Field label={t('setup.email')} type="email" autoComplete="username" {...input('email')} />
-        <Field label={t('setup.password')} type="password" autoComplete="new-password" hint={t('setup.passwordHint')} {...input('password')} />
-        <Field label={t('setup.repeatPassword')} type="password" autoComplete="new-password" {...input('repeatPassword')} />
+        <Field label={t('setup.displayName')} autoComplete="name" autoFocus aria-required {...input('displayName')} />
+        <Field label={t('setup.email')} type="email" autoComplete="username" aria-required {...input('email')} />
+        <Field label={t('setup.password')} type="password" autoComplete="new-password" aria-required hint={t('setup.passwordHint')} {...input('password')} />
+        <Field label={t('setup.repeatPassword')} type="password" autoComplete="new-password" aria-required {...input('repeatPassword')} />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={busy}>
             {t('setup.submit')}

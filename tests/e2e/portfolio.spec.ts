@@ -129,6 +129,10 @@ test('after a failed save, focus is on the first field with a problem', async ()
   await page.keyboard.press('Control+N');
   const form = page.getByRole('form', { name: 'New client' });
   const [contact, email, create] = [form.getByLabel('Contact person'), form.getByLabel('Contact e-mail'), form.getByRole('button', { name: 'Create client' })];
+  // Required fields say so: to the eye after the label, to assistive technology on the control.
+  await expect(form.getByLabel('Company name')).toHaveAttribute('aria-required', 'true');
+  await expect(form.locator('.field-label', { hasText: 'Company name' }).locator('.field-required')).toBeVisible();
+  await expect(form.getByLabel('Phone', { exact: true })).not.toHaveAttribute('aria-required');
   await form.getByLabel('Company name').fill('Focus Test GmbH');
   await email.fill('not-an-e-mail');
   await form.getByLabel('Phone', { exact: true }).fill('030 12345');

@@ -105,7 +105,7 @@ function SuspendDialog({ client, onClosed }: { client: ClientDetail; onClosed: (
       {(failure) => (
         <>
           <p>{t('clientDetail.suspendExplain')}</p>
-          <Field label={t('clientDetail.suspendReason')} autoFocus maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} error={failure.fieldError('reason')} />
+          <Field label={t('clientDetail.suspendReason')} autoFocus aria-required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} error={failure.fieldError('reason')} />
         </>
       )}
     </FormDialog>
@@ -131,6 +131,7 @@ function RestoreDialog({ client, onClosed }: { client: ClientDetail; onClosed: (
             label={t('clients.form.contactEmail')}
             type="email"
             autoFocus
+            aria-required
             value={contactEmail}
             onChange={(e) => setContactEmail(e.target.value)}
             error={failure.fieldError('contactEmail')}

@@ -32,10 +32,10 @@ export function DetailFields({ values, onChange, failure }: DetailFieldsProps) {
         <legend>{t('clients.form.company')}</legend>
         <div className="form-grid">
           <div className="span-2">
-            <Field label={t('clients.form.companyName')} autoFocus maxLength={120} {...text('companyName')} />
+            <Field label={t('clients.form.companyName')} autoFocus aria-required maxLength={120} {...text('companyName')} />
           </div>
-          <Field label={t('clients.form.contactName')} maxLength={120} autoComplete="off" {...text('contactName')} />
-          <Field label={t('clients.form.contactEmail')} type="email" autoComplete="off" {...text('contactEmail')} />
+          <Field label={t('clients.form.contactName')} aria-required maxLength={120} autoComplete="off" {...text('contactName')} />
+          <Field label={t('clients.form.contactEmail')} type="email" aria-required autoComplete="off" {...text('contactEmail')} />
           <Field label={t('clients.form.contactPhone')} type="tel" hint={t('clients.form.phoneHint')} {...text('contactPhone')} />
         </div>
       </fieldset>
