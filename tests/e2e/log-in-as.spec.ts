@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import type { ChromiumShell } from '../../electron/shells/chromium/chromium-shell';
 import { invokeIn, launchApp, removeDataDir, watchConsole, type LaunchedApp } from './app';
+import { signInWithDemo } from '../../scripts/drive';
 
 /**
  * Log in as client or partner through the workspace UI, headless in the
@@ -17,8 +18,7 @@ const consoleProblems: string[] = [];
 test.beforeEach(async () => {
   launched = await launchApp({ demo: true });
   await watchConsole(launched.page, (problem) => consoleProblems.push(problem));
-  await launched.page.getByRole('button', { name: 'Use demo sign-in' }).click();
-  await launched.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInWithDemo(launched.page);
   await expect(launched.page.getByRole('button', { name: 'My reseller portal' })).toBeVisible();
 });
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { invokeIn, launchApp, removeDataDir, watchConsole, type LaunchedApp } from './app';
+import { signInWithDemo } from '../../scripts/drive';
 
 /**
  * The client portfolio through the UI, headless in the Chromium shell on the
@@ -18,8 +19,7 @@ let consoleProblems: string[] = [];
 test.beforeEach(async () => {
   launched = await launchApp({ demo: true });
   await watchConsole(launched.page, (problem) => consoleProblems.push(problem));
-  await launched.page.getByRole('button', { name: 'Use demo sign-in' }).click();
-  await launched.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInWithDemo(launched.page);
   await expect(count(launched.page)).toHaveText('50 clients');
 });
 
