@@ -10,6 +10,9 @@ import { invitationMail } from '../mail/invitation';
 import { queueMail } from '../mail/repository';
 import { findClientUserByEmail, insertClientUser, insertInvitation, seatsOf } from './repository';
 
+/** What the workspace keeps of an invitation's one-time token: the link itself leaves only in the mail. */
+export const invitationTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
 export const INVITATION_DAYS = 7;
 
 /**
@@ -34,7 +37,7 @@ export function inviteClientUser(
   const id = insertClientUser(tx, { clientId: client.id, ...user }, now);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + INVITATION_DAYS * 24 * 60 * 60 * 1000;
-  insertInvitation(tx, { clientUserId: id, tokenHash: createHash('sha256').update(token).digest('hex'), createdAt: now, expiresAt });
+  insertInvitation(tx, { clientUserId: id, tokenHash: invitationTokenHash(token), createdAt: now, expiresAt });
   queueMail(
     tx,
     invitationMail(client.language, {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { HandlerContext } from '../app/context';
 import { AppError } from '../app/errors';
 import { findClient } from '../clients/repository';
 import { hashPassword } from '../operators/passwords';
+import { invitationTokenHash } from './invite';
 import { throttledSignIn } from '../operators/sign-in';
 import { portalContent } from '../portal/content';
 import type { PortalView } from '../portal/pages';
@@ -11,7 +11,6 @@ import { operatorPassword } from '../../shared/operators';
 import type { Language } from '../../shared/settings';
 import { activateClientUser, findClientUser, findInvitation, findSignInAccount } from './repository';
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type Invitation = NonNullable<ReturnType<typeof findInvitation>>;
 /** A refused invitation still answers in its client's language where it is known. */
@@ -25,7 +24,7 @@ type Opened = { invalid: 'unknown' | 'used' | 'expired'; language: Language } | 
 export function clientUserPortal(context: () => HandlerContext): ClientUserPortal {
   const openInvitation = (token: string): Opened => {
     const ctx = context();
-    const found = findInvitation(ctx.workspace().db, hashOf(token));
+    const found = findInvitation(ctx.workspace().db, invitationTokenHash(token));
     if (!found) return { invalid: 'unknown', language: 'en' };
     if (found.acceptedAt !== null) return { invalid: 'used', language: found.language };
     if (found.expiresAt <= ctx.now()) return { invalid: 'expired', language: found.language };

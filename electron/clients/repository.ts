@@ -9,7 +9,7 @@ import { insertMany } from '../db/batch';
 import { assignedClientIds } from '../operators/repository';
 import type { Queryable } from '../db/open';
 import { clientTagUsage, clients, operatorClients } from '../db/schema';
-import { enabledFeatures } from '../features/repository';
+import { enabledFeatures, findFeature } from '../features/repository';
 import { clientFeatures } from '../features/schema';
 import { idInQuery, nameKey, tagPhrase, toSearchQuery } from './search';
 
@@ -66,8 +66,8 @@ const holdsTag = (tag: string) => sql`EXISTS (SELECT 1 FROM json_each(${clients.
  * choice costs up to 90 ms where the right one takes 10 to 30.
  */
 function hasFeature(db: Queryable, key: string, matches: number | null) {
-  const holders = db.select({ n: count() }).from(clientFeatures).where(eq(clientFeatures.featureKey, key)).get()?.n ?? 0;
-  const drives = holders < (matches ?? 0) / 2;
+  // The catalogue keeps how many clients hold each feature (migration 005); without a match nothing is compared.
+  const drives = matches !== null && (findFeature(db, key)?.clients ?? 0) < matches / 2;
   return (walkSortOrder: boolean) =>
     drives && !walkSortOrder
       ? inArray(clients.id, sql`(SELECT ${clientFeatures.clientId} FROM ${clientFeatures} WHERE ${clientFeatures.featureKey} = ${key})`)

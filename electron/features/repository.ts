@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CatalogueFeature } from '../../shared/features';
 import { insertMany } from '../db/batch';
 import type { Queryable } from '../db/open';

@@ -4,16 +4,16 @@ import type { View } from '../../shared/impersonation';
 import type { Language } from '../../shared/settings';
 import { brandNameIn } from '../branding/name';
 import { readBrand } from '../branding/repository';
-import { listClientUsers, seatsOf } from '../client-users/repository';
+import { listClientUsers } from '../client-users/repository';
 import type { Queryable } from '../db/open';
-import { enabledFeatures, listCatalogue } from '../features/repository';
+import { listCatalogue } from '../features/repository';
 import type { PortalContent } from './pages';
 
 /** What a client's portal shows in a view: the brand, the features, the users and seats. */
 export function portalContent(db: Queryable, client: ClientDetail, view: View, language: Language): PortalContent {
-  const enabled = new Set(enabledFeatures(db, client.id));
+  // The client as read (findClient) already holds its enabled features and seats.
+  const enabled = new Set(client.features);
   const brand = readBrand(db);
-  const { seatLimit, usersUsed } = seatsOf(db, client.id);
   return {
     client,
     language,
@@ -23,6 +23,6 @@ export function portalContent(db: Queryable, client: ClientDetail, view: View, l
       .filter((f) => enabled.has(f.key) && (view === 'partner' || !f.hidden))
       .map((f) => ({ key: f.key, label: featureName(f.key, language), hiddenByWhiteLabel: f.hidden })),
     users: listClientUsers(db, client.id).map((u) => ({ name: u.displayName, email: u.email, role: u.role, status: u.status })),
-    seats: { used: usersUsed, limit: seatLimit },
+    seats: { used: client.usersUsed, limit: client.seatLimit },
   };
 }

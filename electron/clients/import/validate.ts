@@ -4,7 +4,7 @@ import { importFields, requiredImportFields, type ImportField, type RowIssue } f
 import type { FieldIssue } from '../../../shared/ipc/errors';
 import { clientFields, creditAmount, seatLimit } from '../../../shared/clients';
 import { featureKey } from '../../../shared/features';
-import { toIpcError } from '../../app/errors';
+import { zodFieldIssues } from '../../../shared/ipc/field-issues';
 import { csvColumns, fieldOfHeader, splitList, unprotectCell } from '../csv';
 import { nameKey } from '../search';
 
@@ -127,7 +127,7 @@ export async function checkRows(
     for (const { index, field } of mapped) input[field] = (fromCell[field] ?? String)(unprotectCell((cells[index] ?? '').trim()));
     const result = rowSchema.safeParse(input);
     if (!result.success) {
-      for (const f of (toIpcError(result.error, () => undefined).fields ?? []).map(asCellIssue)) issue(row, headerOf.get(f.path.split('.')[0]!) ?? null, f.key, f.message, f.params);
+      for (const f of zodFieldIssues(result.error).map(asCellIssue)) issue(row, headerOf.get(f.path.split('.')[0]!) ?? null, f.key, f.message, f.params);
       continue;
     }
     const outside = result.data.features.find((key) => !keys.plan.has(key));
