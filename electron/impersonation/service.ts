@@ -412,6 +412,11 @@ export class Impersonation {
       issuer,
       jwks: () => jwksOf(key),
       view: (sessionId) => this.portalView(sessionId),
+      session: (sessionId) => {
+        const session = this.open.get(sessionId);
+        if (!session || !this.deps.host.isOpen || !findClient(this.deps.host.database().db, session.clientId)) return null;
+        return { clientId: session.clientId, view: session.view, endsAt: this.info(session).endsAt };
+      },
       touch: (sessionId) => this.touch(sessionId),
       returnToReseller: async (sessionId) => void (await this.end(sessionId, 'return')),
       extend: (sessionId) => {

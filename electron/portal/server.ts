@@ -7,6 +7,7 @@ import { createRemoteJWKSet, type JSONWebKeySet } from 'jose';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { BUILTIN_AUDIENCE, verifyLoginToken, type TokenRefusal } from '../impersonation/tokens';
+import type { View } from '../../shared/impersonation';
 import { portalScript, portalStyles } from './assets';
 import type { Language } from '../../shared/settings';
 import { endedPage, invitationPage, invitationProblemPage, portalPage, refusedPage, resellerPage, signInPage, type PortalSection, type PortalView } from './pages';
@@ -19,6 +20,8 @@ export interface PortalBackend {
   jwks(): JSONWebKeySet;
   /** The session's page data while the session is open; null once it ended. */
   view(sessionId: string): PortalView | null;
+  /** Whose and which view an open session is, and when it ends; null once it ended. Cheap: no page data. */
+  session(sessionId: string): { clientId: number; view: View; endsAt: number } | null;
   touch(sessionId: string): void;
   returnToReseller(sessionId: string): Promise<void>;
   extend(sessionId: string): void;
@@ -131,8 +134,8 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
       return c.html(refusedPage('replay'), 403);
     }
     usedTokens.set(login.jti, login.expiresAt);
-    const view = backend.view(login.sessionId);
-    if (!view || view.client.id !== login.clientId || view.session.view !== login.view) {
+    const open = backend.session(login.sessionId);
+    if (!open || open.clientId !== login.clientId || open.view !== login.view) {
       backend.refused('session', { clientId: login.clientId, sessionId: login.sessionId });
       return c.html(refusedPage('session'), 403);
     }
@@ -145,19 +148,24 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     if (session?.kind === 'impersonation') return backend.view(session.sessionId);
     return session?.kind === 'clientUser' ? clientUsers.clientUserView(session.clientUserId) : null;
   };
+  /** An ended session: the cookie goes and the page says so. */
+  const ended = (c: Context, session: CookieSession | undefined) => {
+    if (session) deleteCookie(c, COOKIE, cookieOptions);
+    return c.html(endedPage('noSession'), session ? 410 : 401);
+  };
   const portalPages = (handler: (c: Context, session: CookieSession, view: PortalView) => Response | Promise<Response>) => async (c: Context) => {
     const session = sessionOf(c);
     const view = viewOf(session);
-    if (!session || !view) {
-      // An ended session: the cookie goes and the page says so.
-      if (session) deleteCookie(c, COOKIE, cookieOptions);
-      return c.html(endedPage('noSession'), session ? 410 : 401);
-    }
-    return handler(c, session, view);
+    return session && view ? handler(c, session, view) : ended(c, session);
   };
-  /** Routes of an operator's window only: returning, the session timer. */
-  const impersonation = (handler: (c: Context, session: CookieSession & { kind: 'impersonation' }) => Response | Promise<Response>) =>
-    portalPages((c, session) => (session.kind === 'impersonation' ? handler(c, session) : c.text('Forbidden', 403)));
+  /** Routes of an operator's window only (returning, the session timer): they need the session, not the page data. */
+  const impersonation =
+    (handler: (c: Context, session: CookieSession & { kind: 'impersonation' }, endsAt: number) => Response | Promise<Response>) => async (c: Context) => {
+      const session = sessionOf(c);
+      if (session && session.kind !== 'impersonation') return c.text('Forbidden', 403);
+      const open = session && backend.session(session.sessionId);
+      return session && open ? handler(c, session, open.endsAt) : ended(c, session);
+    };
 
   for (const section of ['dashboard', 'users', 'settings'] as const satisfies readonly PortalSection[]) {
     app.get(
@@ -179,7 +187,8 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
       return c.html(endedPage('return'));
     }),
   );
-  app.get('/session/status', portalPages((c, _session, view) => c.json({ endsAt: view.session.kind === 'impersonation' ? view.session.endsAt : null, now: backend.now() })));
+  // Polled by an operator's window every 15 s (the timer bar only they have).
+  app.get('/session/status', impersonation((c, _session, endsAt) => c.json({ endsAt, now: backend.now() })));
   app.post(
     '/session/extend',
     impersonation((c, session) => {
