@@ -3,13 +3,17 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { handleFailure } from '../app/failures';
 import { refreshOpened } from '../clients/detailStore';
 import { invoke } from '../ipc/client';
+import { sameValues } from '../ui/unsavedChanges';
 
 export type ClientAccess = ChannelOutput<'impersonation.access.get'>;
 
 /** Each client's say on partner access, as last read or saved: the buttons and the editor share it. */
 export const usePartnerAccess = create<{ byClient: ReadonlyMap<number, ClientAccess> }>(() => ({ byClient: new Map() }));
 
+/** The same values read again keep the same object: what follows them (the gates) is not asked again. */
 function keep(access: ClientAccess): void {
+  const current = usePartnerAccess.getState().byClient.get(access.clientId);
+  if (current && sameValues(current, access)) return;
   usePartnerAccess.setState((s) => ({ byClient: new Map(s.byClient).set(access.clientId, access) }));
 }
 

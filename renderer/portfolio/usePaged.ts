@@ -10,8 +10,6 @@ export interface Paged<T> {
   total: number;
   /** Loads the next page onto the end. */
   more(): void;
-  /** Starts again from the first page (after a change). */
-  reload(): void;
 }
 
 /**
@@ -19,7 +17,7 @@ export interface Paged<T> {
  * changes, more on request. Answers to an outdated request are dropped.
  */
 export function usePaged<T>(fetch: (offset: number, limit: number) => Promise<{ total: number; rows: T[] }>, key: string, pageSize = 50): Paged<T> {
-  const [state, setState] = useState<Omit<Paged<T>, 'more' | 'reload'>>({ state: 'loading', error: null, rows: [], total: 0 });
+  const [state, setState] = useState<Omit<Paged<T>, 'more'>>({ state: 'loading', error: null, rows: [], total: 0 });
   const request = useRef(0);
   const fetchRef = useRef(fetch);
   fetchRef.current = fetch;
@@ -41,5 +39,5 @@ export function usePaged<T>(fetch: (offset: number, limit: number) => Promise<{ 
 
   useEffect(() => load(0, []), [key, load]);
 
-  return { ...state, more: () => load(state.rows.length, state.rows), reload: () => load(0, []) };
+  return { ...state, more: () => load(state.rows.length, state.rows) };
 }
