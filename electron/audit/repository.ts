@@ -1,26 +1,26 @@
 import { and, count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { AuditEntry, AuditValues } from '../../shared/audit';
 import type { AuditInput } from '../app/context';
+import type { Actor } from './write';
 import type { Queryable } from '../db/open';
 import { insertMany } from '../db/batch';
 import { auditLog } from '../db/schema';
 import { assignedClientIds } from '../operators/repository';
 
-export type AuditRecord = AuditInput & { at: number; actor: { id: number | null; name: string } };
 
 /**
  * Appends entries, many rows per statement: bulk changes and imports write
- * one entry per client, up to 100,000 in one transaction. The table's
- * triggers refuse any update or delete.
+ * one entry per client, up to 100,000 in one transaction. An entry's own actor
+ * stands in for `actor`. The table's triggers refuse any update or delete.
  */
-export function appendAudit(db: Queryable, entries: readonly AuditRecord[]): void {
+export function appendAudit(db: Queryable, entries: readonly AuditInput[], at: number, actor: Actor): void {
   insertMany(
     db,
     auditLog,
     entries.map((entry) => ({
-      at: entry.at,
-      operatorId: entry.actor.id,
-      actor: entry.actor.name,
+      at,
+      operatorId: (entry.actor ?? actor).id,
+      actor: (entry.actor ?? actor).name,
       action: entry.action,
       clientId: entry.clientId ?? null,
       summary: entry.summary,

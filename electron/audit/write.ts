@@ -1,6 +1,6 @@
 import type { AuditInput, RecordAudit } from '../app/context';
 import type { Queryable, WorkspaceDb } from '../db/open';
-import { appendAudit, type AuditRecord } from './repository';
+import { appendAudit } from './repository';
 
 export type Actor = { id: number | null; name: string };
 const AUDIT_SLICE = 4000;
@@ -19,16 +19,16 @@ export function writeWithAudit<T>(
   return db.transaction(
     (tx) => {
       let recorded = 0;
-      const pending: AuditRecord[] = [];
+      const pending: AuditInput[] = [];
       const result = fn(tx, (entry: AuditInput) => {
         recorded++;
-        pending.push({ ...entry, at: now, actor: entry.actor ?? actor });
+        pending.push(entry);
         // Written in slices, so a 100,000-client import does not hold every entry at once.
-        if (pending.length === AUDIT_SLICE) appendAudit(tx, pending.splice(0));
+        if (pending.length === AUDIT_SLICE) appendAudit(tx, pending.splice(0), now, actor);
       });
       if (result instanceof Promise) throw new Error('a workspace write must be synchronous');
       if (recorded === 0) throw new Error('a workspace write must record an audit entry');
-      appendAudit(tx, pending);
+      appendAudit(tx, pending, now, actor);
       return result;
     },
     { behavior: 'immediate' },

@@ -1,5 +1,5 @@
 import type { Actor } from '../audit/write';
-import { appendCredits } from '../credits/repository';
+import { appendCredits, type LedgerEntry } from '../credits/repository';
 import type { Queryable } from '../db/open';
 import { enableFeatures } from '../features/repository';
 import { insertClients, type NewClient } from './repository';
@@ -17,21 +17,15 @@ export interface ClientWithServices {
  */
 export function addClients(tx: Queryable, list: readonly ClientWithServices[], actor: Actor, now: number): number[] {
   const ids = insertClients(tx, list.map((entry) => entry.client), now);
-  enableFeatures(tx, list.flatMap(({ features }, i) => features.map((featureKey) => ({ clientId: ids[i]!, featureKey }))));
-  appendCredits(
-    tx,
-    list.flatMap(({ smsCredits, callCredits }, i) =>
-      (
-        [
-          ['sms', smsCredits],
-          ['call', callCredits],
-        ] as const
-      )
-        .filter(([, amount]) => amount > 0)
-        .map(([kind, amount]) => ({ clientId: ids[i]!, kind, amount, reason: 'initial' as const, note: '' })),
-    ),
-    actor,
-    now,
-  );
+  const features: { clientId: number; featureKey: string }[] = [];
+  const credits: LedgerEntry[] = [];
+  list.forEach((entry, i) => {
+    const clientId = ids[i]!;
+    for (const featureKey of entry.features) features.push({ clientId, featureKey });
+    if (entry.smsCredits > 0) credits.push({ clientId, kind: 'sms', amount: entry.smsCredits, reason: 'initial', note: '' });
+    if (entry.callCredits > 0) credits.push({ clientId, kind: 'call', amount: entry.callCredits, reason: 'initial', note: '' });
+  });
+  enableFeatures(tx, features);
+  appendCredits(tx, credits, actor, now);
   return ids;
 }

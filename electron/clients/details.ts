@@ -48,11 +48,15 @@ export function refuseOutsidePlan(db: Queryable, keys: readonly string[]): void 
   }
 }
 
-/** What the audit keeps of a client's details: the values as text or numbers, tags as one line. */
-export function auditDetails(values: Partial<Record<keyof ClientDetail, unknown>>): AuditValues {
-  return Object.fromEntries(
-    Object.entries(values).map(([key, value]) => [key, Array.isArray(value) ? value.join(', ') : (value as AuditValues[string])]),
-  );
+/** What the audit keeps of a client's details: the values as text or numbers, lists as one line; `more` joins them. */
+export function auditDetails(values: Partial<Record<keyof ClientDetail, unknown>>, more?: AuditValues): AuditValues {
+  const kept: AuditValues = {};
+  // A loop, not entries/fromEntries: an import keeps 100,000 of these.
+  for (const key in values) {
+    const value = values[key as keyof ClientDetail];
+    kept[key] = Array.isArray(value) ? value.join(', ') : (value as AuditValues[string]);
+  }
+  return more ? Object.assign(kept, more) : kept;
 }
 
 function createClient(input: CreateClientInput, ctx: OperatorContext) {
@@ -74,7 +78,7 @@ function createClient(input: CreateClientInput, ctx: OperatorContext) {
       action: 'client.created',
       clientId: id,
       summary: `Client created: ${details.companyName}`,
-      after: { ...auditDetails(details), status: 'active', features: features.join(', '), smsCredits, callCredits },
+      after: auditDetails(details, { status: 'active', features: features.join(', '), smsCredits, callCredits }),
     });
     if (inviteFirstUser) {
       inviteClientUser(tx, audit, { id, ...details }, { displayName: details.contactName, email: details.contactEmail, role: 'admin' }, now);

@@ -1,4 +1,5 @@
 import type { NewClient } from '../clients/repository';
+import type { ClientStatus } from '../../shared/clients';
 
 /** The demo operator; the sign-in screen of a demo workspace shows these. */
 export const DEMO_OPERATOR = { email: 'demo@reseller-desk.test', password: 'demo-password' } as const;
@@ -71,7 +72,7 @@ function slug(text: string): string {
  * `count` of a larger run are the same clients, so the demo workspace and the
  * 100,000-client benchmark workspace start alike.
  */
-export function* demoClients(count: number, seed = 2026): Generator<NewClient> {
+export function* demoClients(count: number, seed = 2026): Generator<NewClient & { status: ClientStatus }> {
   const next = random(seed);
   // Tags and seats come from a generator of their own, so the clients above stay the same as before they existed.
   const more = random(seed + 1);

@@ -29,7 +29,11 @@ describe('CSV import', () => {
     expect(await t.ok('clients.get', { id: acme.id })).toMatchObject({ companyName: 'Acme Ltd', features: ['calendar', 'invoices'], seatLimit: 3, credits: { sms: 100, call: 0 }, status: 'active' });
     const bolt = (await t.ok('clients.list', { query: 'bolt' })).rows[0]!;
     expect(await t.ok('clients.get', { id: bolt.id })).toMatchObject({ seatLimit: 5, language: 'de', features: [] });
-    expect((await t.ok('audit.list', { clientId: acme.id })).rows[0]).toMatchObject({ action: 'client.imported', after: { companyName: 'Acme Ltd' } });
+    expect((await t.ok('audit.list', { clientId: acme.id })).rows[0]).toMatchObject({
+      action: 'client.imported',
+      actor: 'Ada Admin',
+      after: { companyName: 'Acme Ltd', tags: 'vip, wholesale', features: 'calendar, invoices', smsCredits: 100, callCredits: 0, seatLimit: 3, status: 'active' },
+    });
     expect((await t.ok('audit.list', {})).rows[0]).toMatchObject({ action: 'clients.imported', after: { imported: 2, skipped: 0, file: 'clients.csv' } });
     const progress = t.shell.events.filter(([e]) => e === 'clients.import.progress').map(([, p]) => (p as { phase: string }).phase);
     expect(progress).toEqual(expect.arrayContaining(['reading', 'validating', 'committing', 'done']));

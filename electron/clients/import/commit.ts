@@ -11,19 +11,11 @@ import type { ImportRow } from './validate';
  * not users (invite from the client view).
  */
 export function insertImported(tx: Queryable, audit: RecordAudit, rows: readonly ImportRow[], actor: Actor, now: number, progress: (done: number) => void): void {
-  const ids = addClients(
-    tx,
-    rows.map(({ features, smsCredits, callCredits, ...details }) => ({ client: { ...details, status: 'active' }, features, smsCredits, callCredits })),
-    actor,
-    now,
-  );
-  rows.forEach(({ features, smsCredits, callCredits, ...details }, i) => {
+  // An import row is a new client with its services: passed on as it is, not copied field by field (100,000 rows).
+  const ids = addClients(tx, rows.map((row) => ({ client: row, features: row.features, smsCredits: row.smsCredits, callCredits: row.callCredits })), actor, now);
+  for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % 10_000 === 0) progress(i);
-    audit({
-      action: 'client.imported',
-      clientId: ids[i]!,
-      summary: `Client imported: ${details.companyName}`,
-      after: { ...auditDetails(details), status: 'active', features: features.join(', '), smsCredits, callCredits },
-    });
-  });
+    const row = rows[i]!;
+    audit({ action: 'client.imported', clientId: ids[i]!, summary: `Client imported: ${row.companyName}`, after: auditDetails(row, { status: 'active' }) });
+  }
 }
