@@ -238,15 +238,22 @@ export function clientRow(client: NewClient, id: number, at: number) {
   };
 }
 
-/** Adds new clients (id ≥ `fromId`) to the search index in one statement; see migration 002 for why not a trigger. */
-export function indexNewClients(db: Queryable, fromId: number): void {
+/**
+ * Adds new clients (id ≥ `fromId`) to the search index and the tag counts,
+ * one statement each for all of them; see migrations 002 and 007 for why not triggers.
+ */
+function indexNewClients(db: Queryable, fromId: number): void {
   db.run(
     sql`INSERT INTO clients_search(rowid, company_name, contact_name, contact_email, tags)
         SELECT ${clients.id}, ${clients.companyName}, ${clients.contactName}, ${clients.contactEmail}, ${clients.tags} FROM ${clients} WHERE ${gte(clients.id, fromId)}`,
   );
+  db.run(
+    sql`INSERT INTO ${clientTagUsage} (tag, clients)
+        SELECT t.value, count(*) FROM ${clients}, json_each(${clients.tags}) AS t WHERE ${gte(clients.id, fromId)} GROUP BY t.value
+        ON CONFLICT (tag) DO UPDATE SET clients = clients + excluded.clients`,
+  );
 }
 
-/** Adds clients in as few statements as possible, with ids handed out here, and indexes them for search. */
 export function insertClients(db: Queryable, list: readonly NewClient[], at: number): number[] {
   // Inside the write transaction (immediate), nobody else can take these ids.
   const first = (db.select({ last: max(clients.id) }).from(clients).get()?.last ?? 0) + 1;

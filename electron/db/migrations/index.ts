@@ -4,7 +4,7 @@ import impersonation from './003-impersonation';
 import portalSignIn from './004-portal-sign-in';
 import usageCounts from './005-usage-counts';
 import statusOrder from './006-status-order';
-import noTokenIndex from './007-no-token-index';
+import leanerInserts from './007-leaner-inserts';
 
 /**
  * Numbered migrations, applied in order on open. The workspace's
@@ -18,7 +18,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'portal sign-in', sql: portalSignIn },
   { version: 5, name: 'usage counts', sql: usageCounts },
   { version: 6, name: 'status order', sql: statusOrder },
-  { version: 7, name: 'no token index', sql: noTokenIndex },
+  { version: 7, name: 'leaner inserts', sql: leanerInserts },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
