@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IMPORT_MAX_BYTES } from '../../shared/client-import';
 import { snapshot, testCore, withAdministrator, type TestCore } from '../support/core';
 import { createClient, csv, previewImport } from '../support/portfolio';
@@ -120,6 +120,35 @@ describe('CSV import', () => {
     expect(preview.errors).toEqual([expect.objectContaining({ row: 1, key: 'import.missingColumn', params: { column: 'contact_name' } })]);
     expect(preview.validRows).toBe(0);
     expect(snapshot(t)).toBe(before);
+  });
+
+  it('reads each piece while the next is on its way, and a piece that cannot be read ends the import at the next call', async () => {
+    await admin();
+    const before = snapshot(t);
+    const start = Buffer.from(`company_name,contact_name,contact_email\r\n"${'x'.repeat(300 * 1024)}`);
+    const rest = Buffer.from('",Ann,ann@example.com\r\n');
+    const { importId } = await t.ok('clients.import.begin', { fileName: 'runaway.csv', size: start.length + rest.length });
+    // The piece is taken at once; parsing it (a quoted field past 256 KB) fails after the answer.
+    expect(await t.ok('clients.import.chunk', { importId, data: start.toString('base64') })).toMatchObject({ receivedBytes: start.length });
+    expect(await t.fail('clients.import.chunk', { importId, data: rest.toString('base64') })).toMatchObject({ key: 'import.rowTooLong', params: { line: 2 } });
+    expect((await t.fail('clients.import.preview', { importId })).key).toBe('import.notFound');
+    expect(snapshot(t)).toBe(before);
+  });
+
+  it('checks rows again when the plan changed between sending the file and the preview', async () => {
+    await admin();
+    const file = Buffer.from(csv('company_name,contact_name,contact_email,features', 'Acme,Ann,ann@acme.example,reports', 'Bolt,Ben,ben@bolt.example,reports'));
+    const { importId } = await t.ok('clients.import.begin', { fileName: 'plan.csv', size: file.length });
+    await t.ok('clients.import.chunk', { importId, data: file.toString('base64') });
+    // Rows are checked as they arrive (all but the last, which waits for the end of the file), against the plan as it was then.
+    await vi.waitFor(() => expect(t.shell.events.some(([e, p]) => e === 'clients.import.progress' && (p as { phase: string }).phase === 'validating')).toBe(true));
+    await t.ok('features.update', { key: 'reports', inPlan: false });
+    const preview = await t.ok('clients.import.preview', { importId });
+    expect(preview).toMatchObject({ validRows: 0, invalidRows: 2 });
+    expect(preview.errors.map((e) => [e.row, e.column, e.key])).toEqual([
+      [2, 'features', 'features.notInPlan'],
+      [3, 'features', 'features.notInPlan'],
+    ]);
   });
 
   it('refuses a 50 MB file up front with the limit in the message, and more bytes than announced', async () => {

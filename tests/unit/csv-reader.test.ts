@@ -3,7 +3,7 @@ import { CsvReader } from '../../electron/clients/import/reader';
 
 async function read(pieces: Buffer[]): Promise<string[][]> {
   const reader = new CsvReader(pieces.reduce((n, p) => n + p.length, 0));
-  for (const piece of pieces) await reader.add(piece);
+  for (const piece of pieces) await reader.parse(reader.take(piece));
   await reader.finish();
   return reader.records;
 }

@@ -7,7 +7,7 @@ import type { WorkspaceHost } from '../../workspace/host';
 import { liveEmails, liveNameKeys } from '../repository';
 import { insertImported } from './commit';
 import { CsvReader, refuseTooLarge } from './reader';
-import { checkRows, columnIssues, detectColumns, type CheckedRows, type ImportColumn } from './validate';
+import { columnIssues, detectColumns, RowCheck, type CheckedRows, type ImportColumn } from './validate';
 
 interface ImportSession {
   id: string;
@@ -16,8 +16,12 @@ interface ImportSession {
   workspace: string;
   fileName: string;
   reader: CsvReader;
+  /** Parsing and checking the pieces received so far; a failure surfaces at the next call. */
+  work: Promise<void>;
   read: boolean;
   cancelled: boolean;
+  /** The rows checked as they arrived, with the columns the header names. */
+  arriving: RowCheck | null;
   checked: { mapping: string; columns: ImportColumn[]; header: { errors: RowIssue[]; warnings: RowIssue[] }; rows: CheckedRows } | null;
 }
 
@@ -42,9 +46,9 @@ function sessionFor(ctx: OperatorContext, importId: string): ImportSession {
 }
 
 /** Reads (part of) the file; a file that cannot be read ends the import, so it never half-lingers. */
-async function reading(ctx: OperatorContext, session: ImportSession, run: () => Promise<void>): Promise<void> {
+async function reading<T>(ctx: OperatorContext, session: ImportSession, run: () => T | Promise<T>): Promise<T> {
   try {
-    await run();
+    return await run();
   } catch (error) {
     drop(ctx, session);
     throw error;
@@ -55,37 +59,53 @@ function drop(ctx: OperatorContext, session: ImportSession) {
   if (sessionsOf(ctx).get(session.operatorId) === session) sessionsOf(ctx).delete(session.operatorId);
 }
 
+/** Progress of checking rows; throws once the import is cancelled, which stops the check. */
+const checking = (ctx: OperatorContext, session: ImportSession, total: () => number) => (done: number) => {
+  if (session.cancelled) throw conflict('import.cancelled', 'The import was cancelled.');
+  ctx.emit('clients.import.progress', { importId: session.id, phase: 'validating', done, total: total() });
+};
+
+const planOf = (ctx: OperatorContext) => new Set(listCatalogue(ctx.workspace().db).filter((f) => f.inPlan).map((f) => f.key));
+
+/** Checks the rows of the pieces parsed so far with the columns the header names (the mapping most imports keep). */
+async function checkArrived(ctx: OperatorContext, session: ImportSession): Promise<void> {
+  const { records } = session.reader;
+  if (!records.length) return;
+  if (!session.arriving) {
+    const detected = detectColumns(records[0]!);
+    if (!detected.known || columnIssues(detected.columns).errors.length) return;
+    session.arriving = new RowCheck(detected.columns, planOf(ctx));
+  }
+  await session.arriving.fields(records, checking(ctx, session, () => session.reader.records.length - 1));
+}
+
 const FIRST = 200;
 
 async function check(ctx: OperatorContext, session: ImportSession, mapping: { index: number; field: ImportColumn['field'] }[] | undefined) {
   const { records } = session.reader;
   const header = records[0]!;
-  const detected = detectColumns(header);
-  let columns = detected.columns;
+  let columns = detectColumns(header).columns;
   if (mapping) {
     const wrong = mapping.find((m) => m.index >= header.length);
     if (wrong) throw invalidField('mapping', 'import.noSuchColumn', `The file has ${header.length} columns; there is no column ${wrong.index + 1}.`, { index: wrong.index, columns: header.length });
     const chosen = new Map(mapping.map((m) => [m.index, m.field]));
     columns = columns.map((c) => (chosen.has(c.index) ? { ...c, field: chosen.get(c.index)! } : c));
   }
-  const key = JSON.stringify(columns.map((c) => c.field));
-  if (session.checked?.mapping === key) return session.checked;
+  // The plan is part of what is checked: a feature taken out of it meanwhile makes its rows invalid.
+  const fresh = new RowCheck(columns, planOf(ctx));
+  if (session.checked?.mapping === fresh.key) return session.checked;
   const headerIssues = columnIssues(columns);
   const total = records.length - 1;
-  const emit = (done: number) => {
-    if (session.cancelled) throw conflict('import.cancelled', 'The import was cancelled.');
-    ctx.emit('clients.import.progress', { importId: session.id, phase: 'validating', done, total });
-  };
-  const { db } = ctx.workspace();
-  const rows: CheckedRows = headerIssues.errors.length
-    ? { rows: [], errors: [], warnings: [], invalidRows: total }
-    : await checkRows(records, columns, {
-        emails: (list) => liveEmails(db, list),
-        names: (keys) => liveNameKeys(db, keys),
-        plan: new Set(listCatalogue(db).filter((f) => f.inPlan).map((f) => f.key)),
-      }, emit);
-  emit(total);
-  return (session.checked = { mapping: key, columns, header: headerIssues, rows });
+  const progress = checking(ctx, session, () => total);
+  let rows: CheckedRows = { rows: [], errors: [], warnings: [], invalidRows: total };
+  if (!headerIssues.errors.length) {
+    const rowCheck = session.arriving?.key === fresh.key ? session.arriving : fresh;
+    await rowCheck.fields(records, progress);
+    const { db } = ctx.workspace();
+    rows = rowCheck.finish({ emails: (list) => liveEmails(db, list), names: (keys) => liveNameKeys(db, keys) });
+  }
+  progress(total);
+  return (session.checked = { mapping: fresh.key, columns, header: headerIssues, rows });
 }
 
 function preview(session: ImportSession): ImportPreview {
@@ -120,8 +140,10 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
       workspace: ctx.workspace().file,
       fileName,
       reader: new CsvReader(size),
+      work: Promise.resolve(),
       read: false,
       cancelled: false,
+      arriving: null,
       checked: null,
     };
     sessionsOf(ctx).set(ctx.operator.id, session);
@@ -131,8 +153,14 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
   'clients.import.chunk': async ({ importId, data }, ctx) => {
     const session = sessionFor(ctx, importId);
     if (session.read) throw conflict('import.alreadyRead', 'The whole file has been read already; start a new import to send another.');
-    await reading(ctx, session, () => session.reader.add(Buffer.from(data, 'base64')));
-    ctx.emit('clients.import.progress', { importId, phase: 'reading', done: session.reader.receivedBytes, total: session.reader.size });
+    // The piece before was parsed and checked while this one was on its way; its failure ends the import here.
+    await reading(ctx, session, () => session.work);
+    const text = await reading(ctx, session, () => session.reader.take(Buffer.from(data, 'base64')));
+    session.work = session.reader.parse(text).then(() => {
+      ctx.emit('clients.import.progress', { importId, phase: 'reading', done: session.reader.receivedBytes, total: session.reader.size });
+      return checkArrived(ctx, session);
+    });
+    session.work.catch(() => undefined);
     return { receivedBytes: session.reader.receivedBytes, rows: Math.max(0, session.reader.records.length - 1) };
   },
 
@@ -140,6 +168,7 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
     const session = sessionFor(ctx, importId);
     if (!session.read) {
       await reading(ctx, session, async () => {
+        await session.work;
         await session.reader.finish();
         const { records } = session.reader;
         if (records.length < 2) throw new AppError('VALIDATION', 'import.empty', 'The file has no rows to import (a header line and at least one row are needed).');

@@ -42,7 +42,12 @@ export class CsvReader {
 
   constructor(readonly size: number) {}
 
-  async add(bytes: Buffer): Promise<void> {
+  /**
+   * Takes the next piece: its size and encoding are checked here, at once;
+   * the text it returns is parsed by `parse`, which may run while the next
+   * piece is on its way.
+   */
+  take(bytes: Buffer): string {
     if (this.receivedBytes === 0 && (bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) || bytes.subarray(0, 2).equals(Buffer.from([0xfe, 0xff])))) {
       throw refuse('import.utf16', 'The file is saved as UTF-16 text. Save it as "CSV UTF-8" and import it again.');
     }
@@ -54,7 +59,22 @@ export class CsvReader {
         received: this.receivedBytes,
       });
     }
-    await this.feed(this.decode(bytes, true));
+    const text = this.decode(bytes, true);
+    this.lines += countLines(text);
+    return text;
+  }
+
+  /** Parses text from `take`, in the order taken; the records it completes are in `records` when it resolves. */
+  async parse(text: string): Promise<void> {
+    if (!this.parser) {
+      this.head += text;
+      const lineEnd = this.head.search(/\r?\n/);
+      if (lineEnd === -1) return;
+      text = this.head;
+      this.start(this.head.slice(0, lineEnd));
+    }
+    const parser = this.parser!;
+    await this.run(parser, (done) => parser.write(text, done));
   }
 
   /** After the last piece: the rest of the text and the last record. */
@@ -80,19 +100,6 @@ export class CsvReader {
       const line = this.lines + countLines(text.slice(0, Math.max(0, text.indexOf('\uFFFD')))) + 1;
       throw refuse('import.notUtf8', `The file is not UTF-8 text (first at line ${line}). Save it as "CSV UTF-8" and import it again.`, { line });
     }
-  }
-
-  private async feed(text: string): Promise<void> {
-    if (!this.parser) {
-      this.head += text;
-      const lineEnd = this.head.search(/\r?\n/);
-      if (lineEnd === -1) return;
-      text = this.head;
-      this.start(this.head.slice(0, lineEnd));
-    }
-    this.lines += countLines(text);
-    const parser = this.parser!;
-    await this.run(parser, (done) => parser.write(text, done));
   }
 
   private start(headerLine: string): Parser {

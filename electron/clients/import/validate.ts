@@ -59,8 +59,6 @@ export interface CheckedRows {
 export interface WorkspaceKeys {
   emails(emails: readonly string[]): Map<string, { id: number; companyName: string }>;
   names(nameKeys: readonly string[]): Map<string, number>;
-  /** Feature keys the plan allows. */
-  plan: Set<string>;
 }
 
 const canonicalHeader = (field: ImportField) => csvColumns.find((c) => c.field === field)!.header;
@@ -88,75 +86,97 @@ export function columnIssues(columns: readonly ImportColumn[]): { errors: RowIss
   return { errors, warnings };
 }
 
-/**
- * Checks every data row (row 2 on) against the same rules as the create form,
- * plus the duplicate rules: a contact e-mail already used by a client that is
- * not archived, or earlier in the file, makes the row invalid; a company name
- * seen before only warns. Yields now and then, reporting progress, so a large
- * file neither blocks the app nor ignores a cancel.
- */
-export async function checkRows(
-  records: readonly string[][],
-  columns: readonly ImportColumn[],
-  keys: WorkspaceKeys,
-  progress: (done: number) => void,
-): Promise<CheckedRows> {
-  const mapped = columns.filter((c): c is ImportColumn & { field: ImportField } => c.field !== null);
-  const headerOf = new Map(mapped.map((c) => [c.field as string, c.header]));
-  const width = columns.length;
-  // Columns the file lacks count as empty cells.
-  const empty = Object.fromEntries(importFields.map((field) => [field, (fromCell[field] ?? String)('')]));
-  const issuesOf = new Map<number, RowIssue[]>();
-  const issue = (row: number, column: string | null, key: string, message: string, params?: RowIssue['params']) => {
-    let list = issuesOf.get(row);
-    if (!list) issuesOf.set(row, (list = []));
-    list.push({ row, column, key, message, ...(params && { params }) });
-  };
+type Issues = Map<number, RowIssue[]>;
+function addIssue(issues: Issues, row: number, column: string | null, key: string, message: string, params?: RowIssue['params']) {
+  let list = issues.get(row);
+  if (!list) issues.set(row, (list = []));
+  list.push({ row, column, key, message, ...(params && { params }) });
+}
 
-  // First the rules of each field, row by row.
-  const parsed: { row: number; values: ImportRow }[] = [];
-  for (let i = 1; i < records.length; i++) {
-    if (i % 5000 === 0) {
-      progress(i);
+/** Rows checked between turns: a large file neither blocks the app nor ignores a cancel. */
+const ROWS_PER_TURN = 5000;
+
+/**
+ * Checks the data rows (row 2 on) of one mapping of columns against the same
+ * rules as the create form, as the rows arrive (while the rest of the file is
+ * still being sent); then, once all are in, the duplicate rules: a contact
+ * e-mail already used by a client that is not archived, or earlier in the
+ * file, makes the row invalid; a company name seen before only warns.
+ */
+export class RowCheck {
+  private readonly mapped: (ImportColumn & { field: ImportField })[];
+  private readonly headerOf: Map<string, string>;
+  /** Columns the file lacks count as empty cells. */
+  private readonly empty: Record<string, unknown>;
+  private readonly issues: Issues = new Map();
+  private readonly parsed: { row: number; values: ImportRow }[] = [];
+  /** The next record to check; record 0 is the header. */
+  private next = 1;
+  /** What was checked: the field of each column, and the plan. */
+  readonly key: string;
+
+  constructor(
+    readonly columns: readonly ImportColumn[],
+    /** Feature keys the plan allows. */
+    private readonly plan: ReadonlySet<string>,
+  ) {
+    this.mapped = columns.filter((c): c is ImportColumn & { field: ImportField } => c.field !== null);
+    this.headerOf = new Map(this.mapped.map((c) => [c.field as string, c.header]));
+    this.empty = Object.fromEntries(importFields.map((field) => [field, (fromCell[field] ?? String)('')]));
+    this.key = JSON.stringify([columns.map((c) => c.field), [...plan]]);
+  }
+
+  /** The rules of each field for the records not checked yet; `progress` is told the rows done and may throw to stop. */
+  async fields(records: readonly string[][], progress: (done: number) => void): Promise<void> {
+    while (this.next < records.length) {
+      const end = Math.min(records.length, this.next + ROWS_PER_TURN);
+      for (; this.next < end; this.next++) this.row(records[this.next]!, this.next + 1);
+      progress(this.next - 1);
       await nextTurn();
     }
-    const cells = records[i]!;
-    const row = i + 1;
-    if (cells.length > width) issue(row, null, 'import.extraCells', `Row ${row} has ${cells.length} cells; the header names ${width}.`, { expected: width, found: cells.length });
-    const input: Record<string, unknown> = { ...empty };
-    for (const { index, field } of mapped) input[field] = (fromCell[field] ?? String)(unprotectCell((cells[index] ?? '').trim()));
-    const result = rowSchema.safeParse(input);
-    if (!result.success) {
-      for (const f of zodFieldIssues(result.error).map(asCellIssue)) issue(row, headerOf.get(f.path.split('.')[0]!) ?? null, f.key, f.message, f.params);
-      continue;
-    }
-    const outside = result.data.features.find((key) => !keys.plan.has(key));
-    if (outside) issue(row, headerOf.get('features')!, 'features.notInPlan', `The feature "${outside}" is not part of your plan (or does not exist).`, { feature: outside });
-    parsed.push({ row, values: result.data });
   }
 
-  // Then the duplicate rules, against the workspace (one query each) and earlier rows.
-  const taken = keys.emails(parsed.map((p) => p.values.contactEmail));
-  const existingNames = keys.names(parsed.map((p) => nameKey(p.values.companyName)));
-  const emailsInFile = new Map<string, number>();
-  const namesInFile = new Map<string, number>();
-  const checked: CheckedRows = { rows: [], errors: [], warnings: [], invalidRows: 0 };
-  for (const { row, values } of parsed) {
-    const email = values.contactEmail;
-    const other = taken.get(email);
-    if (other) {
-      issue(row, headerOf.get('contactEmail')!, 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${other.id} (${other.companyName}).`, { email, id: other.id, companyName: other.companyName });
-    } else if (emailsInFile.has(email)) {
-      issue(row, headerOf.get('contactEmail')!, 'import.duplicateInFile', `${email} is also in row ${emailsInFile.get(email)}.`, { email, firstRow: emailsInFile.get(email)! });
+  private row(cells: readonly string[], row: number) {
+    const width = this.columns.length;
+    if (cells.length > width) addIssue(this.issues, row, null, 'import.extraCells', `Row ${row} has ${cells.length} cells; the header names ${width}.`, { expected: width, found: cells.length });
+    const input: Record<string, unknown> = { ...this.empty };
+    for (const { index, field } of this.mapped) input[field] = (fromCell[field] ?? String)(unprotectCell((cells[index] ?? '').trim()));
+    const result = rowSchema.safeParse(input);
+    if (!result.success) {
+      for (const f of zodFieldIssues(result.error).map(asCellIssue)) addIssue(this.issues, row, this.headerOf.get(f.path.split('.')[0]!) ?? null, f.key, f.message, f.params);
+      return;
     }
-    if (issuesOf.has(row)) continue;
-    emailsInFile.set(email, row);
-    nameWarning(checked.warnings, row, headerOf.get('companyName')!, values.companyName, existingNames, namesInFile);
-    checked.rows.push({ row, values });
+    const outside = result.data.features.find((key) => !this.plan.has(key));
+    if (outside) addIssue(this.issues, row, this.headerOf.get('features')!, 'features.notInPlan', `The feature "${outside}" is not part of your plan (or does not exist).`, { feature: outside });
+    this.parsed.push({ row, values: result.data });
   }
-  for (const row of [...issuesOf.keys()].sort((a, b) => a - b)) checked.errors.push(...issuesOf.get(row)!);
-  checked.invalidRows = issuesOf.size;
-  return checked;
+
+  /** The duplicate rules over every row checked, against the workspace (one query each) and earlier rows. */
+  finish(keys: WorkspaceKeys): CheckedRows {
+    const { parsed, headerOf } = this;
+    const issues: Issues = new Map([...this.issues].map(([row, list]) => [row, [...list]]));
+    const taken = keys.emails(parsed.map((p) => p.values.contactEmail));
+    const existingNames = keys.names(parsed.map((p) => nameKey(p.values.companyName)));
+    const emailsInFile = new Map<string, number>();
+    const namesInFile = new Map<string, number>();
+    const checked: CheckedRows = { rows: [], errors: [], warnings: [], invalidRows: 0 };
+    for (const { row, values } of parsed) {
+      const email = values.contactEmail;
+      const other = taken.get(email);
+      if (other) {
+        addIssue(issues, row, headerOf.get('contactEmail')!, 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${other.id} (${other.companyName}).`, { email, id: other.id, companyName: other.companyName });
+      } else if (emailsInFile.has(email)) {
+        addIssue(issues, row, headerOf.get('contactEmail')!, 'import.duplicateInFile', `${email} is also in row ${emailsInFile.get(email)}.`, { email, firstRow: emailsInFile.get(email)! });
+      }
+      if (issues.has(row)) continue;
+      emailsInFile.set(email, row);
+      nameWarning(checked.warnings, row, headerOf.get('companyName')!, values.companyName, existingNames, namesInFile);
+      checked.rows.push({ row, values });
+    }
+    for (const row of [...issues.keys()].sort((a, b) => a - b)) checked.errors.push(...issues.get(row)!);
+    checked.invalidRows = issues.size;
+    return checked;
+  }
 }
 
 function nameWarning(warnings: RowIssue[], row: number, column: string, companyName: string, existingNames: Map<string, number>, namesInFile: Map<string, number>) {
