@@ -75,7 +75,7 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
       try {
         const account = await throttledSignIn(
           ctx,
-          { key: `client:${clientId}:${normalised}`, email: normalised, password, clientId, account: findSignInAccount(ctx.workspace().db, clientId, normalised) },
+          { key: `client:${clientId}:${normalised}`, email: normalised, password, clientId, account: () => findSignInAccount(ctx.workspace().db, clientId, normalised) },
           (_tx, audit, { name }) => audit({ action: 'portal.clientUserSignedIn', clientId, summary: `${name} signed in to the portal`, actor: { id: null, name: normalised } }),
         );
         return { clientUserId: account.id, name: account.name };

@@ -24,10 +24,17 @@ export async function authenticate(
   { email, password }: { email: string; password: string },
   success: { action: string; summary: string },
 ): Promise<{ id: number; displayName: string }> {
-  const found = findOperatorByEmail(ctx.workspace().db, email);
   const account = await throttledSignIn(
     ctx,
-    { key: email, email, password, account: found && { id: found.id, name: found.displayName, passwordHash: found.passwordHash } },
+    {
+      key: email,
+      email,
+      password,
+      account: () => {
+        const found = findOperatorByEmail(ctx.workspace().db, email);
+        return found && { id: found.id, name: found.displayName, passwordHash: found.passwordHash };
+      },
+    },
     (tx, audit, { id, name }) => {
       recordSignIn(tx, id, ctx.now());
       audit({ ...success, actor: { id, name } });

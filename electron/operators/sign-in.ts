@@ -28,18 +28,19 @@ export interface PasswordAccount {
  * A password check under the per-key throttle (two free mistakes, then a
  * doubling wait, then a lock), with the outcome audited either way. Operators
  * and client users sign in through it; `key` names whose attempts count together.
- * An unknown account costs as long as a wrong password. Throws the refusal.
+ * An unknown account costs as long as a wrong password; `account` is looked
+ * up only once the throttle lets the attempt through. Throws the refusal.
  */
 export async function throttledSignIn(
   ctx: HandlerContext,
-  attempt: { key: string; email: string; password: string; clientId?: number; account: PasswordAccount | undefined },
+  attempt: { key: string; email: string; password: string; clientId?: number; account: () => PasswordAccount | undefined },
   onSuccess: (tx: Queryable, audit: RecordAudit, account: PasswordAccount) => void,
 ): Promise<PasswordAccount> {
   const { db } = ctx.workspace();
   const pending = signInFailuresOf(db, attempt.key);
   if (pending && pending.retryAt > ctx.now()) throw refusal(pending.retryAt - ctx.now(), pending.failures);
 
-  const { account } = attempt;
+  const account = attempt.account();
   const valid = await verifyPassword(attempt.password, account?.passwordHash ?? (await decoyHash()));
   const now = ctx.now();
   if (!account || !valid) {
