@@ -6,12 +6,7 @@ import { AppError, forbidden, invalidField } from '../app/errors';
 
 export const permissionFor = (view: View): Permission => (view === 'client' ? 'impersonate.client' : 'impersonate.partner');
 
-/**
- * Step 1 of the handshake, after the client was found within the operator's
- * reach: may this operator open this client in this view now? Throws the
- * refusal; answers whether the window must be read-only.
- */
-export function admit(input: {
+export interface AdmissionInput {
   operator: SignedInOperator;
   client: ClientDetail;
   view: View;
@@ -20,7 +15,14 @@ export function admit(input: {
   settings: ImpersonationSettings;
   access: { partnerAccess: 'allowed' | 'refused'; partnerAccessUntil: number | null };
   now: number;
-}): { readOnly: boolean } {
+}
+
+/**
+ * Step 1 of the handshake, after the client was found within the operator's
+ * reach: may this operator open this client in this view now? Throws the
+ * refusal; answers whether the window must be read-only.
+ */
+export function admit(input: AdmissionInput): { readOnly: boolean } {
   const { operator, client, view, settings, access } = input;
   const permission = permissionFor(view);
   if (!operator.permissions.has(permission)) {
@@ -47,4 +49,14 @@ export function admit(input: {
     throw invalidField('reason', 'impersonation.reasonRequired', 'Please give a reason or ticket reference.');
   }
   return { readOnly: client.status === 'suspended' };
+}
+
+/** `admit` as an answer rather than a throw, for asking ahead of opening and re-asking for open windows. */
+export function admission(input: AdmissionInput): { readOnly: boolean } | { refusal: AppError } {
+  try {
+    return admit(input);
+  } catch (error) {
+    if (error instanceof AppError) return { refusal: error };
+    throw error;
+  }
 }

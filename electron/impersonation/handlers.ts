@@ -1,7 +1,7 @@
 import type { Admission, View } from '../../shared/impersonation';
 import type { HandlersOf } from '../app/context';
 import { AppError, invalidField } from '../app/errors';
-import { admit } from './gates';
+import { admission } from './gates';
 import { requireReachableClient } from '../clients/handlers';
 import { notOpen } from './service';
 import { listHistory, readPartnerAccess, readSettings, writePartnerAccess, writeSettings } from './repository';
@@ -28,13 +28,12 @@ export const impersonationHandlers: HandlersOf<
     const settings = readSettings(db);
     const access = readPartnerAccess(db, clientId);
     const check = (view: View): Admission => {
-      try {
-        const { readOnly } = admit({ operator: ctx.operator, client, view, reason: null, settings, access, now: ctx.now() });
-        return { allowed: true, readOnly, until: view === 'partner' ? access.partnerAccessUntil : null };
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        return { allowed: false, refusal: { key: error.key, message: error.message, ...(error.extra.params && { params: error.extra.params }) } };
+      const answer = admission({ operator: ctx.operator, client, view, reason: null, settings, access, now: ctx.now() });
+      if ('refusal' in answer) {
+        const { key, message, extra } = answer.refusal;
+        return { allowed: false, refusal: { key, message, ...(extra.params && { params: extra.params }) } };
       }
+      return { allowed: true, readOnly: answer.readOnly, until: view === 'partner' ? access.partnerAccessUntil : null };
     };
     return { client: check('client'), partner: check('partner') };
   },

@@ -14,7 +14,7 @@ import { startPortal, type Portal, type PortalBackend } from '../portal/server';
 import type { PortalView } from '../portal/pages';
 import { PortalUnreachableError, type PortalWindow, type Shell } from '../shell/port';
 import type { WorkspaceHost } from '../workspace/host';
-import { admit } from './gates';
+import { admission, admit } from './gates';
 import { jwksOf, loadSigningKey, type SigningKey } from './keys';
 import { endSession, findSession, insertSession, openSessionIds, readPartnerAccess, readSettings, setExpiry } from './repository';
 import { signLoginToken } from './tokens';
@@ -338,16 +338,12 @@ export class Impersonation {
       if (!session.window) continue;
       const operator = loadSignedInOperator(db, session.operatorId);
       const client = findClient(db, session.clientId);
-      let readOnly: boolean | null = null;
-      if (operator && client && isReachable(db, { operatorId: operator.id, allClients: operator.allClients }, client.id)) {
-        try {
-          ({ readOnly } = admit({ operator, client, view: session.view, reason: null, settings, access: readPartnerAccess(db, client.id), now: this.deps.now() }));
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-        }
-      }
-      if (readOnly === null) await this.end(session.id, 'withdrawn');
-      else if (readOnly && !session.readOnly) {
+      const answer =
+        operator && client && isReachable(db, { operatorId: operator.id, allClients: operator.allClients }, client.id)
+          ? admission({ operator, client, view: session.view, reason: null, settings, access: readPartnerAccess(db, client.id), now: this.deps.now() })
+          : null;
+      if (!answer || 'refusal' in answer) await this.end(session.id, 'withdrawn');
+      else if (answer.readOnly && !session.readOnly) {
         session.readOnly = true;
         changed = true;
       }
