@@ -74,6 +74,7 @@ export const importChannels = {
     output: z.object({ importId: z.string(), chunkBytes: z.number().int(), maxBytes: z.number().int() }),
     access: 'clients.import',
   }),
+  /** The next piece, answered once its size and encoding are checked; it is parsed while the next one comes (`rows`: those parsed before it). */
   'clients.import.chunk': channel({
     input: z.strictObject({ importId, data: z.base64().min(1).max(base64Length(IMPORT_CHUNK_BYTES)) }),
     output: z.object({ receivedBytes: z.number().int(), rows: z.number().int() }),
