@@ -51,6 +51,13 @@ async function showClient(page: Page, client: Client): Promise<Locator> {
   return detail;
 }
 
+/** The reason prompt for logging in to `client` as `view`, answered with `reason` and Enter. */
+async function answerReason(page: Page, client: Client, view: 'client' | 'partner', reason: string): Promise<void> {
+  const field = page.getByRole('dialog', { name: `Log in to ${client.companyName} as ${view}` }).getByLabel('Reason or ticket reference');
+  await field.fill(reason);
+  await field.press('Enter');
+}
+
 /** "0:57 left · idle limit" → 57. */
 function secondsLeft(text: string | null): number {
   const [, minutes, seconds] = /^(\d+):(\d\d)/.exec(text ?? '') ?? [];
@@ -148,9 +155,7 @@ test('log in as client and partner, follow the open sessions, end them, read the
   await expect(page.getByRole('listbox', { name: 'Clients' })).toHaveAccessibleDescription(/Ctrl\+Shift\+C \(client\), Ctrl\+Shift\+P \(partner\)/);
   await page.getByRole('listbox', { name: 'Clients' }).focus();
   await page.keyboard.press('Control+Shift+C');
-  const keyPrompt = page.getByRole('dialog', { name: `Log in to ${second!.companyName} as client` });
-  await keyPrompt.getByLabel('Reason or ticket reference').fill('INC-2');
-  await keyPrompt.getByLabel('Reason or ticket reference').press('Enter');
+  await answerReason(page, second!, 'client', 'INC-2');
   await expect(sessionsButton).toHaveAccessibleName('Open sessions (2)');
 
   // End all, confirmed.
@@ -178,9 +183,7 @@ test('log in as client and partner, follow the open sessions, end them, read the
 
   // Signing out would close an open window: the operator confirms it first; Cancel changes nothing.
   await detail.getByRole('button', { name: 'Log in as client' }).click();
-  const again = page.getByRole('dialog', { name: `Log in to ${first!.companyName} as client` });
-  await again.getByLabel('Reason or ticket reference').fill('INC-2');
-  await again.getByLabel('Reason or ticket reference').press('Enter');
+  await answerReason(page, first!, 'client', 'INC-2');
   await expect(sessionsButton).toHaveAccessibleName('Open sessions (1)');
   await page.getByRole('button', { name: 'Sign out' }).click();
   const leaving = page.getByRole('alertdialog', { name: 'Sign out?' });
