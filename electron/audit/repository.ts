@@ -17,16 +17,19 @@ export function appendAudit(db: Queryable, entries: readonly AuditInput[], at: n
   insertMany(
     db,
     auditLog,
-    entries.map((entry) => ({
-      at,
-      operatorId: (entry.actor ?? actor).id,
-      actor: (entry.actor ?? actor).name,
-      action: entry.action,
-      clientId: entry.clientId ?? null,
-      summary: entry.summary,
-      beforeJson: entry.before ? JSON.stringify(entry.before) : null,
-      afterJson: entry.after ? JSON.stringify(entry.after) : null,
-    })),
+    entries.map((entry) => {
+      const who = entry.actor ?? actor;
+      return {
+        at,
+        operatorId: who.id,
+        actor: who.name,
+        action: entry.action,
+        clientId: entry.clientId ?? null,
+        summary: entry.summary,
+        beforeJson: entry.before ? JSON.stringify(entry.before) : null,
+        afterJson: entry.after ? JSON.stringify(entry.after) : null,
+      };
+    }),
   );
 }
 
