@@ -104,7 +104,7 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
     impersonation,
     stop: async () => {
       await impersonation.stop();
-      host.close();
+      await host.close();
     },
   };
 }

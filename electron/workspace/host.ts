@@ -1,11 +1,12 @@
 import type { WorkspaceStatus } from '../../shared/workspace';
 import { conflict, type Log } from '../app/errors';
+import { startCheckpointer, type Checkpointer } from '../db/checkpoint';
 import { openWorkspaceDatabase, WorkspaceOpenError, type WorkspaceDatabase } from '../db/open';
 import { countOperators } from '../operators/repository';
 import { DEMO_OPERATOR } from './demo';
 import { readMeta } from './repository';
 
-type State = { kind: 'open'; database: WorkspaceDatabase } | { kind: 'unavailable'; error: WorkspaceOpenError };
+type State = { kind: 'open'; database: WorkspaceDatabase; checkpointer: Checkpointer } | { kind: 'unavailable'; error: WorkspaceOpenError };
 
 /** Holds the one workspace file this window works on, or why it could not be opened. */
 export class WorkspaceHost {
@@ -49,17 +50,24 @@ export class WorkspaceHost {
    */
   switchTo(file: string, create: boolean): void {
     const next = openWorkspaceDatabase(file, { create });
-    this.close();
-    this.state = { kind: 'open', database: next };
+    void this.close();
+    this.state = this.opened(next);
   }
 
-  close(): void {
-    if (this.state.kind === 'open') this.state.database.sqlite.close();
+  /** Closes the workspace; resolves once its file holds everything written (the checkpointer closes last). */
+  close(): Promise<void> {
+    if (this.state.kind !== 'open') return Promise.resolve();
+    this.state.database.sqlite.close();
+    return this.state.checkpointer.close();
+  }
+
+  private opened(database: WorkspaceDatabase): State {
+    return { kind: 'open', database, checkpointer: startCheckpointer(database.file, database.sqlite, this.log) };
   }
 
   private attempt(file: string, create: boolean): State {
     try {
-      return { kind: 'open', database: openWorkspaceDatabase(file, { create }) };
+      return this.opened(openWorkspaceDatabase(file, { create }));
     } catch (error) {
       if (!(error instanceof WorkspaceOpenError)) throw error;
       this.log('warn', `workspace unavailable: ${error.message}`);
