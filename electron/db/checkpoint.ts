@@ -47,7 +47,25 @@ export interface Checkpointer {
  * copy; the app's connection stops doing it only once the worker is running,
  * and does it again if the worker fails (e.g. the driver cannot be loaded there).
  */
-export function startCheckpointer(file: string, sqlite: Database.Database, log: Log, driver = createRequire(import.meta.url).resolve('better-sqlite3')): Checkpointer {
+export function startCheckpointer(
+  file: string,
+  sqlite: Database.Database,
+  log: Log,
+  { afterMs = 0, driver = createRequire(import.meta.url).resolve('better-sqlite3') }: { afterMs?: number; driver?: string } = {},
+): Checkpointer {
+  let checkpointer: Checkpointer | null = null;
+  // Until then (the app starting up has better uses for the second core), SQLite checkpoints as it always does.
+  const timer = setTimeout(() => (checkpointer = run(file, sqlite, log, driver)), afterMs);
+  timer.unref();
+  return {
+    close: () => {
+      clearTimeout(timer);
+      return checkpointer?.close() ?? Promise.resolve();
+    },
+  };
+}
+
+function run(file: string, sqlite: Database.Database, log: Log, driver: string): Checkpointer {
   let worker: Worker;
   try {
     worker = new Worker(checkpointing, { eval: true, workerData: { file, driver, everyMs: EVERY_MS } });

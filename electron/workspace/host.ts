@@ -6,6 +6,9 @@ import { countOperators } from '../operators/repository';
 import { DEMO_OPERATOR } from './demo';
 import { readMeta } from './repository';
 
+/** The checkpointer's thread starts once the app is up, not beside the first window on a two-core machine. */
+const CHECKPOINTER_AFTER_MS = 3000;
+
 type State = { kind: 'open'; database: WorkspaceDatabase; checkpointer: Checkpointer } | { kind: 'unavailable'; error: WorkspaceOpenError };
 
 /** Holds the one workspace file this window works on, or why it could not be opened. */
@@ -62,7 +65,7 @@ export class WorkspaceHost {
   }
 
   private opened(database: WorkspaceDatabase): State {
-    return { kind: 'open', database, checkpointer: startCheckpointer(database.file, database.sqlite, this.log) };
+    return { kind: 'open', database, checkpointer: startCheckpointer(database.file, database.sqlite, this.log, { afterMs: CHECKPOINTER_AFTER_MS }) };
   }
 
   private attempt(file: string, create: boolean): State {

@@ -30,8 +30,8 @@ describe('copying the write-ahead log into the workspace file', () => {
     t = testCore();
     await withAdministrator(t);
     const { sqlite, file } = t.core.host.database();
-    // Once the worker runs, the app's own connection stops copying at commit.
-    await vi.waitFor(() => expect(autocheckpoint(sqlite)).toBe(0));
+    // Once the worker runs (shortly after the app is up), the app's own connection stops copying at commit.
+    await vi.waitFor(() => expect(autocheckpoint(sqlite)).toBe(0), { timeout: 6000 });
     const before = statSync(file).size;
     expect(await importClients(t, 3000)).toEqual({ imported: 3000, skipped: 0 });
     // Only the worker copies now: without it the 3,000 clients would stay in the log.
@@ -42,7 +42,7 @@ describe('copying the write-ahead log into the workspace file', () => {
     t = testCore();
     await withAdministrator(t);
     const { sqlite, file } = t.core.host.database();
-    await vi.waitFor(() => expect(autocheckpoint(sqlite)).toBe(0));
+    await vi.waitFor(() => expect(autocheckpoint(sqlite)).toBe(0), { timeout: 6000 });
     await importClients(t, 500);
     await t.core.host.close();
     expect(existsSync(`${file}-wal`)).toBe(false);
@@ -68,7 +68,7 @@ module.exports = class extends Database {
     );
     const { sqlite, file } = openWorkspaceDatabase(join(folder, 'workspace.sqlite'), { create: true });
     const log = vi.fn();
-    const checkpointer = startCheckpointer(file, sqlite, log, driver);
+    const checkpointer = startCheckpointer(file, sqlite, log, { driver });
     await vi.waitFor(() => expect(autocheckpoint(sqlite)).toBe(0));
     sqlite.exec("INSERT INTO workspace_meta (key, value) VALUES ('note', 'written')");
     await vi.waitFor(() => expect(autocheckpoint(sqlite)).toBe(1000));
