@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, noInput } from './ipc/channel';
 import { base64Length, displayName, rule } from './limits';
+import type { Language } from './settings';
 
 export const colour = rule(
   z.string().trim().max(7).transform((value) => value.toLowerCase()),
@@ -12,8 +13,15 @@ export const colour = rule(
 export const LOGO_MAX_BYTES = 1024 * 1024;
 export const logoTypes = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
 
+/** The portal's name until the reseller names their brand, in the language of whoever reads it. */
+export const defaultBrandNames: Record<Language, string> = { en: 'Client portal', de: 'Kundenportal' };
+
+/** The brand's name as a client reads it: the reseller's own, or the default in the client's language. */
+export const brandNameIn = (displayName: string | null, language: Language): string => displayName ?? defaultBrandNames[language];
+
 export const brand = z.object({
-  displayName: z.string(),
+  /** null: not named yet (see `brandNameIn`). */
+  displayName: z.string().nullable(),
   primaryColour: z.string(),
   logo: z
     .object({
@@ -32,7 +40,8 @@ export type Brand = z.infer<typeof brand>;
 export const brandingChannels = {
   'branding.get': channel({ input: noInput, output: brand, access: 'signedIn' }),
   'branding.update': channel({
-    input: z.strictObject({ displayName: displayName.optional(), primaryColour: colour.optional() }),
+    /** A display name of null gives the brand its default name back. */
+    input: z.strictObject({ displayName: displayName.nullable().optional(), primaryColour: colour.optional() }),
     output: brand,
     access: 'branding.manage',
   }),

@@ -16,7 +16,8 @@ export const brandingHandlers: HandlersOf<'branding.get' | 'branding.update' | '
         action: 'branding.updated',
         summary: 'Brand changed',
         before: { displayName: before.displayName, primaryColour: before.primaryColour },
-        after: { displayName: patch.displayName ?? before.displayName, primaryColour: patch.primaryColour ?? before.primaryColour },
+        // A display name of null is a change too (back to the default name).
+        after: { displayName: patch.displayName === undefined ? before.displayName : patch.displayName, primaryColour: patch.primaryColour ?? before.primaryColour },
       });
       return readBrand(tx);
     }),

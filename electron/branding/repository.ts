@@ -24,7 +24,7 @@ export function readBrand(db: Queryable): Brand {
   };
 }
 
-export function updateBrand(db: Queryable, patch: { displayName?: string | undefined; primaryColour?: string | undefined }): void {
+export function updateBrand(db: Queryable, patch: { displayName?: string | null | undefined; primaryColour?: string | undefined }): void {
   db.update(brand).set(patch).where(eq(brand.id, 1)).run();
 }
 

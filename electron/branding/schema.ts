@@ -4,7 +4,8 @@ import { logoTypes } from '../../shared/branding';
 /** One row (id 1): the reseller's brand. */
 export const brand = sqliteTable('brand', {
   id: integer('id').primaryKey(),
-  displayName: text('display_name').notNull(),
+  /** null: not named yet; clients read the default name in their language. */
+  displayName: text('display_name'),
   primaryColour: text('primary_colour').notNull(),
   logo: blob('logo', { mode: 'buffer' }),
   logoType: text('logo_type', { enum: logoTypes }),

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { brandNameIn } from '../../shared/branding';
 import type { ClientUser } from '../../shared/client-users';
 import type { Language } from '../../shared/settings';
 import type { RecordAudit } from '../app/context';
 import { conflict, invalidField } from '../app/errors';
-import { brandNameIn } from '../branding/name';
 import { readBrand } from '../branding/repository';
 import type { Queryable } from '../db/open';
 import { invitationMail } from '../mail/invitation';

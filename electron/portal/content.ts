@@ -1,8 +1,8 @@
+import { brandNameIn } from '../../shared/branding';
 import type { ClientDetail } from '../../shared/clients';
 import { featureName } from '../../shared/features';
 import type { View } from '../../shared/impersonation';
 import type { Language } from '../../shared/settings';
-import { brandNameIn } from '../branding/name';
 import { readBrand } from '../branding/repository';
 import { listClientUsers } from '../client-users/repository';
 import type { Queryable } from '../db/open';

@@ -1,7 +1,8 @@
 import './branding.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Brand } from '../../shared/branding';
+import { defaultBrandNames, type Brand } from '../../shared/branding';
+import type { Language } from '../../shared/settings';
 import { useAllowed } from '../portfolio/useAllowed';
 import { useSubmit } from '../portfolio/useSubmit';
 import { Field } from '../ui/Field';
@@ -22,16 +23,18 @@ export function BrandSection() {
 }
 
 function BrandForm({ brand }: { brand: Brand }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mayManage = useAllowed('branding.manage');
-  const [displayName, setDisplayName] = useState(brand.displayName);
+  // Empty: not named; the preview and the placeholder show the default name in the operator's language.
+  const defaultName = defaultBrandNames[i18n.language as Language];
+  const [displayName, setDisplayName] = useState(brand.displayName ?? '');
   const [colour, setColour] = useState(brand.primaryColour);
   const [saved, setSaved] = useState(false);
   // What the fields held when the brand was read or last saved.
   const [basis, setBasis] = useState({ displayName, colour });
   const { failure, busy, submit, formRef } = useSubmit(['displayName', 'primaryColour'] as const, async () => {
     setSaved(false);
-    await updateBrand({ displayName, primaryColour: colour });
+    await updateBrand({ displayName: displayName.trim() || null, primaryColour: colour });
     setBasis({ displayName, colour });
     setSaved(true);
   });
@@ -39,13 +42,14 @@ function BrandForm({ brand }: { brand: Brand }) {
   const shownColour = isColour(colour) ? colour : brand.primaryColour;
   return (
     <div className="brand-section">
-      <BrandPreview name={displayName.trim() || brand.displayName} colour={shownColour} logo={brand.logo} />
+      <BrandPreview name={displayName.trim() || defaultName} colour={shownColour} logo={brand.logo} />
       <form ref={formRef} className="form brand-form" onSubmit={submit} noValidate>
         <FormAlert failure={failure} />
         <Field
           label={t('branding.displayName')}
           hint={t('branding.displayNameHint')}
           maxLength={120}
+          placeholder={defaultName}
           disabled={!mayManage}
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}

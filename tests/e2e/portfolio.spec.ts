@@ -282,9 +282,14 @@ test('brand: name and colour, a logo, and a disguised file refused in words', as
   const { page } = launched;
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('tab', { name: 'Brand', selected: true })).toBeVisible();
-  await page.getByLabel('Display name').fill('Acme Portal');
-  await page.getByLabel('Primary colour', { exact: true }).fill('#2A7F62');
   const preview = page.getByRole('figure', { name: 'Preview of the client view' });
+  // Not named yet: the default name, in the operator's language, as placeholder and in the preview.
+  await expect(page.getByLabel('Display name')).toHaveValue('');
+  await expect(page.getByLabel('Display name')).toHaveAttribute('placeholder', 'Client portal');
+  await expect(preview.getByText('Client portal')).toBeVisible();
+  await page.getByLabel('Display name').fill('Acme Portal');
+  await expect(preview.getByText('Acme Portal')).toBeVisible();
+  await page.getByLabel('Primary colour', { exact: true }).fill('#2A7F62');
   await expect(preview.locator('.preview-header')).toHaveCSS('background-color', 'rgb(42, 127, 98)');
   await page.getByRole('button', { name: 'Save brand' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();

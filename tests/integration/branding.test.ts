@@ -1,6 +1,11 @@
+import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { snapshot, testCore, withAdministrator, type TestCore } from '../support/core';
+import { APPLICATION_ID } from '../../electron/db/open';
+import { migrations } from '../../electron/db/migrations';
+import { makeDataDir, snapshot, testCore, withAdministrator, type TestCore } from '../support/core';
+import { createClient } from '../support/portfolio';
 
 let t: TestCore;
 afterEach(async () => t?.dispose());
@@ -36,7 +41,8 @@ const upload = (bytes: Buffer | string) => ({ data: Buffer.from(bytes).toString(
 describe('white-label brand', () => {
   it('keeps display name and primary colour, and refuses a colour not written #RRGGBB', async () => {
     await admin();
-    expect(await t.ok('branding.get')).toEqual({ displayName: 'Client portal', primaryColour: '#1f4e79', logo: null });
+    // Not named yet: each client reads the default name in their language.
+    expect(await t.ok('branding.get')).toEqual({ displayName: null, primaryColour: '#1f4e79', logo: null });
     expect(await t.ok('branding.update', { displayName: 'Acme Cloud', primaryColour: '#A1B2C3' })).toMatchObject({ displayName: 'Acme Cloud', primaryColour: '#a1b2c3' });
     const before = snapshot(t);
     for (const colour of ['red', '#abc', '#12345G', '123456']) {
@@ -44,6 +50,38 @@ describe('white-label brand', () => {
     }
     expect(snapshot(t)).toBe(before);
     expect((await t.ok('audit.list', {})).rows[0]).toMatchObject({ action: 'branding.updated', before: { primaryColour: '#1f4e79' }, after: { primaryColour: '#a1b2c3' } });
+  });
+
+  it("gives clients the default name in their language until the reseller names the brand, even a name that matches the default", async () => {
+    await admin();
+    const invitationSubject = async (language: 'en' | 'de') => {
+      const { client } = await createClient(t, { language, inviteFirstUser: true });
+      return (await t.ok('mail.outbox', { clientId: client.id })).rows[0]!.subject;
+    };
+    expect(await invitationSubject('de')).toBe('Ihre Einladung zu Kundenportal');
+    expect(await invitationSubject('en')).toBe('Your invitation to Client portal');
+    // A reseller whose brand is called exactly that keeps the name in every language.
+    expect((await t.ok('branding.update', { displayName: 'Client portal' })).displayName).toBe('Client portal');
+    expect(await invitationSubject('de')).toBe('Ihre Einladung zu Client portal');
+    // Emptying the name gives the default back, and the history says so.
+    expect((await t.ok('branding.update', { displayName: null })).displayName).toBeNull();
+    expect(await invitationSubject('de')).toBe('Ihre Einladung zu Kundenportal');
+    const changes = (await t.ok('audit.list', {})).rows.filter((r) => r.action === 'branding.updated');
+    expect(changes[0]).toMatchObject({ before: { displayName: 'Client portal' }, after: { displayName: null } });
+  });
+
+  it('keeps a name, colour and logo the reseller set before unnamed brands were stored as such', async () => {
+    const dataDir = makeDataDir();
+    const old = new Database(join(dataDir, 'workspace.sqlite'));
+    for (const migration of migrations.filter((m) => m.version <= 7)) old.exec(migration.sql);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.pragma('user_version = 7');
+    const logo = png(120, 40);
+    old.prepare("UPDATE brand SET display_name = 'Acme Cloud', primary_colour = '#a1b2c3', logo = ?, logo_type = 'image/png', logo_width = 120, logo_height = 40").run(logo);
+    old.close();
+    t = testCore(dataDir);
+    await withAdministrator(t);
+    expect(await t.ok('branding.get')).toMatchObject({ displayName: 'Acme Cloud', primaryColour: '#a1b2c3', logo: { type: 'image/png', bytes: logo.length, width: 120, height: 40 } });
   });
 
   it('takes PNG and JPEG logos by their content and gives them back as data URLs', async () => {

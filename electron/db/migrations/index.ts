@@ -5,6 +5,7 @@ import portalSignIn from './004-portal-sign-in';
 import usageCounts from './005-usage-counts';
 import statusOrder from './006-status-order';
 import leanerInserts from './007-leaner-inserts';
+import defaultBrandName from './008-default-brand-name';
 
 /**
  * Numbered migrations, applied in order on open. The workspace's
@@ -19,6 +20,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 5, name: 'usage counts', sql: usageCounts },
   { version: 6, name: 'status order', sql: statusOrder },
   { version: 7, name: 'leaner inserts', sql: leanerInserts },
+  { version: 8, name: 'default brand name', sql: defaultBrandName },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
