@@ -45,23 +45,45 @@ export function outsidePlan(db: Queryable, keys: readonly string[]): string[] {
   return keys.filter((k) => !allowed.has(k));
 }
 
+/** Adds to the catalogue's client counts. Rows enter client_features only here and below; a trigger counts removals. */
+const countClients = (db: Queryable) =>
+  db
+    .update(features)
+    .set({ clients: sql`${features.clients} + ${sql.placeholder('added')}` })
+    .where(eq(features.key, sql.placeholder('key')))
+    .prepare();
+
 export function setClientFeatures(db: Queryable, clientId: number, keys: readonly string[]): void {
   db.delete(clientFeatures).where(eq(clientFeatures.clientId, clientId)).run();
-  if (keys.length) db.insert(clientFeatures).values(keys.map((featureKey) => ({ clientId, featureKey }))).run();
+  enableFeatures(db, keys.map((featureKey) => ({ clientId, featureKey })));
 }
 
+/** New (client, feature) pairs, counted once per feature. */
 export function enableFeatures(db: Queryable, pairs: readonly { clientId: number; featureKey: string }[]): void {
   insertMany(db, clientFeatures, pairs);
+  const added = new Map<string, number>();
+  for (const { featureKey } of pairs) added.set(featureKey, (added.get(featureKey) ?? 0) + 1);
+  if (added.size === 0) return;
+  const count = countClients(db);
+  for (const [key, n] of added) count.run({ key, added: n });
 }
 
 /** Prepared once per bulk call: enabling or disabling one feature client by client. */
 export function featureSwitches(db: Queryable) {
+  const insert = db
+    .insert(clientFeatures)
+    .values({ clientId: sql.placeholder('clientId'), featureKey: sql.placeholder('featureKey') })
+    .onConflictDoNothing()
+    .prepare();
+  const count = countClients(db);
   return {
-    enable: db
-      .insert(clientFeatures)
-      .values({ clientId: sql.placeholder('clientId'), featureKey: sql.placeholder('featureKey') })
-      .onConflictDoNothing()
-      .prepare(),
+    enable: {
+      run(pair: { clientId: number; featureKey: string }) {
+        const result = insert.run(pair);
+        if (result.changes > 0) count.run({ key: pair.featureKey, added: 1 });
+        return result;
+      },
+    },
     disable: db
       .delete(clientFeatures)
       .where(and(eq(clientFeatures.clientId, sql.placeholder('clientId')), eq(clientFeatures.featureKey, sql.placeholder('featureKey'))))

@@ -5,7 +5,7 @@ export const features = sqliteTable('features', {
   position: integer('position').notNull(),
   inPlan: integer('in_plan', { mode: 'boolean' }).notNull(),
   hidden: integer('hidden', { mode: 'boolean' }).notNull(),
-  /** Clients using it; kept by triggers on client_features (migration 005). */
+  /** Clients using it: added to by the features repository (migration 009), taken from by a trigger on client_features (migration 005). */
   clients: integer('clients').notNull(),
 });
 

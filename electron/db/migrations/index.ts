@@ -6,6 +6,7 @@ import usageCounts from './005-usage-counts';
 import statusOrder from './006-status-order';
 import leanerInserts from './007-leaner-inserts';
 import defaultBrandName from './008-default-brand-name';
+import featureCountsPerStatement from './009-feature-counts-per-statement';
 
 /**
  * Numbered migrations, applied in order on open. The workspace's
@@ -21,6 +22,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 6, name: 'status order', sql: statusOrder },
   { version: 7, name: 'leaner inserts', sql: leanerInserts },
   { version: 8, name: 'default brand name', sql: defaultBrandName },
+  { version: 9, name: 'feature counts per statement', sql: featureCountsPerStatement },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
