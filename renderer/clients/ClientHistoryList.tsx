@@ -1,14 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Moment } from '../i18n/Moment';
 import { translateOr } from '../i18n/i18n';
 import type { ClientHistory } from './detailStore';
 import { HistoryChanges } from './HistoryChanges';
-import { useFormat } from './useFormat';
 
 /** The client's audit trail, newest first; null when the operator's role does not include it. */
 export function ClientHistoryList({ history }: { history: ClientHistory | null }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const id = useId();
   return (
     <section className="history" aria-labelledby={id}>
@@ -26,7 +25,7 @@ export function ClientHistoryList({ history }: { history: ClientHistory | null }
                 <HistoryChanges entry={entry} />
                 <span className="history-meta">
                   {t('clientDetail.historyBy', { actor: entry.actor })} ·{' '}
-                  <time dateTime={new Date(entry.at).toISOString()}>{format.dateTime(entry.at)}</time>
+                  <Moment at={entry.at} />
                 </span>
               </li>
             ))}

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { ClientSummary } from '../../shared/clients';
+import { useFormat } from '../i18n/format';
 import { StatusBadge } from './StatusBadge';
-import { useFormat } from './useFormat';
 
 interface RowPlace {
   id: string;

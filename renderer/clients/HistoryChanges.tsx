@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/audit';
+import { useFormat } from '../i18n/format';
 import { translateOr } from '../i18n/i18n';
-import { useTimeFormat } from '../impersonation/format';
-import { useFormat } from './useFormat';
 
 type Value = string | number | boolean | null;
 /** Values kept for the record's sake that say nothing to an operator. */
@@ -12,7 +11,6 @@ const unshown = new Set(['sessionId']);
 export function HistoryChanges({ entry }: { entry: AuditEntry }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const { duration } = useTimeFormat();
   const before = entry.before ?? {};
   const after = entry.after ?? {};
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((key) => !unshown.has(key));
@@ -22,7 +20,7 @@ export function HistoryChanges({ entry }: { entry: AuditEntry }) {
     if (value === null || value === undefined || value === '') return '—';
     if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
     if (typeof value === 'number') {
-      if (key === 'durationMs') return duration(value);
+      if (key === 'durationMs') return format.duration(value);
       if (/(At|Until)$/.test(key)) return format.dateTime(value);
       return value.toLocaleString(i18n.language);
     }

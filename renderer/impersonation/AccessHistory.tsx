@@ -2,10 +2,10 @@ import './impersonation.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../shared/ipc/contract';
-import { useFormat } from '../clients/useFormat';
+import { useFormat } from '../i18n/format';
+import { Moment } from '../i18n/Moment';
 import { invoke } from '../ipc/client';
 import { hasPermission, useSession } from '../session/store';
-import { useTimeFormat } from './format';
 import { failedWith, LoadFailed, type Failed } from './LoadFailed';
 import { useOpenSessions } from './sessionsStore';
 import { ViewBadge } from './ViewBadge';
@@ -77,9 +77,7 @@ export function AccessHistory({ clientId }: { clientId: number }) {
 
 function HistoryEntry({ entry }: { entry: Entry }) {
   const { t } = useTranslation();
-  const { dateTime } = useFormat();
-  const { duration } = useTimeFormat();
-  const moment = (ms: number) => <time dateTime={new Date(ms).toISOString()}>{dateTime(ms)}</time>;
+  const { duration } = useFormat();
   return (
     <li>
       <div className="session-line">
@@ -88,11 +86,11 @@ function HistoryEntry({ entry }: { entry: Entry }) {
         {entry.reason && <span className="muted">{t('sessions.reason', { reason: entry.reason })}</span>}
       </div>
       <p className="session-meta">
-        {t('impersonation.history.started')} {moment(entry.startedAt)}
+        {t('impersonation.history.started')} <Moment at={entry.startedAt} />
         {entry.endedAt !== null && (
           <>
             {' · '}
-            {t('impersonation.history.ended')} {moment(entry.endedAt)} · {t('impersonation.history.duration', { duration: duration(entry.endedAt - entry.startedAt) })}
+            {t('impersonation.history.ended')} <Moment at={entry.endedAt} /> · {t('impersonation.history.duration', { duration: duration(entry.endedAt - entry.startedAt) })}
           </>
         )}
       </p>

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenSessionInfo } from '../../shared/impersonation';
+import { Moment } from '../i18n/Moment';
 import { formatWait, useCountdown } from '../ui/useCountdown';
 import { EndAllButton } from './EndAllButton';
-import { useTimeFormat } from './format';
 import { LoadFailed } from './LoadFailed';
 import { endSession, focusSession, loadSessions, setPanelOpen, useOpenSessions } from './sessionsStore';
 import { ViewBadge } from './ViewBadge';
@@ -84,7 +84,6 @@ function SessionsDrawer() {
 /** One open window: whose, which view, since when, how long it has left; focus or end it. */
 function SessionItem({ session }: { session: OpenSessionInfo }) {
   const { t } = useTranslation();
-  const format = useTimeFormat();
   const left = useCountdown(session.endsAt);
   const names = { client: session.clientName, view: t(`impersonation.view.${session.view}`) };
   return (
@@ -96,7 +95,7 @@ function SessionItem({ session }: { session: OpenSessionInfo }) {
       </div>
       <p className="session-meta">
         {t('sessions.openedBy', { operator: session.operatorName })}{' '}
-        <time dateTime={new Date(session.startedAt).toISOString()}>{format.time(session.startedAt)}</time>
+        <Moment at={session.startedAt} as="time" />
         {session.reason && ` · ${t('sessions.reason', { reason: session.reason })}`}
       </p>
       <div className="session-line">

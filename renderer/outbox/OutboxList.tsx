@@ -1,7 +1,7 @@
 import './outbox.css';
 import { useTranslation } from 'react-i18next';
 import { openClient } from '../clients/detailStore';
-import { useFormat } from '../clients/useFormat';
+import { Moment } from '../i18n/Moment';
 import { invoke } from '../ipc/client';
 import { showScreen } from '../navigation/store';
 import { PagedStatus } from '../portfolio/PagedStatus';
@@ -14,7 +14,6 @@ import { discardingChanges } from '../ui/unsavedChanges';
  */
 export function OutboxList({ clientId }: { clientId?: number }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const mails = usePaged((offset, limit) => invoke('mail.outbox', { ...(clientId !== undefined && { clientId }), offset, limit }), String(clientId ?? 'all'), 25);
   return (
     <div className="outbox">
@@ -27,7 +26,7 @@ export function OutboxList({ clientId }: { clientId?: number }) {
                 <summary>
                   <span className="mail-subject">{mail.subject}</span>
                   <span className="mail-meta">
-                    {t('outbox.to', { to: mail.to })} · <time dateTime={new Date(mail.createdAt).toISOString()}>{format.dateTime(mail.createdAt)}</time>
+                    {t('outbox.to', { to: mail.to })} · <Moment at={mail.createdAt} />
                   </span>
                 </summary>
                 <pre className="mail-body">{mail.body.replaceAll('{link}', mail.linkPath ? t('outbox.link', { path: mail.linkPath }) : '')}</pre>

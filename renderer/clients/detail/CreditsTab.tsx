@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../shared/clients';
 import { creditKinds, type CreditKind } from '../../../shared/credits';
+import { useFormat } from '../../i18n/format';
 import { invoke } from '../../ipc/client';
 import { invalid, wholeNumber } from '../../portfolio/forms';
 import { PagedStatus } from '../../portfolio/PagedStatus';
@@ -12,7 +13,6 @@ import { Field, SelectField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useUnsavedChanges } from '../../ui/unsavedChanges';
 import { refreshOpened } from '../detailStore';
-import { useFormat } from '../useFormat';
 import { Section } from './Section';
 
 const entryReasons = ['top_up', 'usage', 'correction'] as const;

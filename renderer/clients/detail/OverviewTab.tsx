@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../shared/clients';
+import { useFormat } from '../../i18n/format';
+import { Moment } from '../../i18n/Moment';
 import { PartnerAccessEditor } from '../../impersonation';
 import { ClientHistoryList } from '../ClientHistoryList';
 import type { ClientHistory } from '../detailStore';
-import { useFormat } from '../useFormat';
 import { Facts, Section } from './Section';
 import { ServicesSection } from './ServicesSection';
 import { SsoTokenSection } from './SsoTokenSection';
-
-const moment = (ms: number, text: string) => <time dateTime={new Date(ms).toISOString()}>{text}</time>;
 
 /** Company, contact, services, tags and notes, the SSO token, partner access and the history of changes. */
 export function OverviewTab({ client, history }: { client: ClientDetail; history: ClientHistory | null }) {
@@ -45,8 +44,8 @@ export function OverviewTab({ client, history }: { client: ClientDetail; history
         <Facts
           title={t('clientDetail.record')}
           facts={[
-            [t('clientDetail.created'), moment(client.createdAt, format.dateTime(client.createdAt))],
-            [t('clientDetail.updated'), moment(client.updatedAt, format.dateTime(client.updatedAt))],
+            [t('clientDetail.created'), <Moment at={client.createdAt} />],
+            [t('clientDetail.updated'), <Moment at={client.updatedAt} />],
           ]}
         />
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clientUserRoles, type ClientUser } from '../../../shared/client-users';
 import type { ClientDetail } from '../../../shared/clients';
+import { useFormat } from '../../i18n/format';
 import { invoke } from '../../ipc/client';
 import { PagedStatus } from '../../portfolio/PagedStatus';
 import { usePaged } from '../../portfolio/usePaged';
@@ -11,7 +12,6 @@ import { Field, SelectField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useUnsavedChanges } from '../../ui/unsavedChanges';
 import { refreshOpened } from '../detailStore';
-import { useFormat } from '../useFormat';
 import { Section } from './Section';
 
 /** The client's users within the seat limit; new ones are invited (they choose their own password). */

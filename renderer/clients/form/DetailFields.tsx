@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../../shared/settings';
+import { useFormat } from '../../i18n/format';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import type { FormFailure } from '../../ui/useFormFailure';
-import { useFormat } from '../useFormat';
 import type { DetailValues, TextField } from './detailValues';
 
 /** IANA zones as this Chromium knows them; a client's own zone is offered even if it is not among them. */
