@@ -1,10 +1,8 @@
 import { useScreen } from '../navigation/store';
-import { keys } from '../ui/keys';
+import { dialogOpen, isShortcut, keys } from '../ui/keys';
 import { discardingChanges } from '../ui/unsavedChanges';
 import { startCreating, useOpenedClient } from './detailStore';
 import { focusSearch, isTypingIn } from './focus';
-
-const command = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
 
 /** Ctrl/Cmd+N: a new client. */
 export const addClientKeys = () => keys('N');
@@ -20,14 +18,13 @@ export function addClient(): void {
  * modal dialog has the keyboard.
  */
 export function onClientShortcut(event: KeyboardEvent, mayAdd: boolean): void {
-  if (useScreen.getState().screen !== 'clients' || document.querySelector('dialog[open]')) return;
-  const key = event.key.toLowerCase();
-  const find = command(event) && key === 'f';
+  if (useScreen.getState().screen !== 'clients' || dialogOpen()) return;
+  const find = isShortcut(event, 'f');
   const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingIn(event.target);
   if (find || slash) {
     event.preventDefault();
     focusSearch();
-  } else if (mayAdd && command(event) && key === 'n') {
+  } else if (mayAdd && isShortcut(event, 'n')) {
     event.preventDefault();
     addClient();
   }

@@ -3,7 +3,7 @@ import type { View } from '../../shared/impersonation';
 import { rowAt, useClientList } from '../clients/listStore';
 import { useScreen } from '../navigation/store';
 import { logInAs } from './logIn';
-import { keys } from '../ui/keys';
+import { dialogOpen, isShortcut, keys } from '../ui/keys';
 import { togglePanel } from './sessionsStore';
 
 /** The letters, with Ctrl (⌘ on a Mac) and Shift. */
@@ -16,8 +16,7 @@ export const shortcut = (letter: string) => keys(letter, { shift: true });
 export const logInKeysText = (t: TFunction) =>
   t('impersonation.actions.keys', { client: shortcut(shortcutKeys.client).label, partner: shortcut(shortcutKeys.partner).label });
 
-const pressed = (event: KeyboardEvent, letter: string) =>
-  (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toUpperCase() === letter;
+const pressed = (event: KeyboardEvent, letter: string) => isShortcut(event, letter, { shift: true });
 
 /** The client selected in the list, where its row is loaded. */
 function selectedClient() {
@@ -27,8 +26,7 @@ function selectedClient() {
 
 /** Ctrl/Cmd+Shift+C and +P log in to the client selected in the list (while it shows); +O shows or hides the open sessions. */
 export function onImpersonationShortcut(event: KeyboardEvent): void {
-  // A modal dialog has the keyboard to itself.
-  if (document.querySelector('dialog[open]')) return;
+  if (dialogOpen()) return;
   if (pressed(event, shortcutKeys.sessions)) {
     event.preventDefault();
     togglePanel();

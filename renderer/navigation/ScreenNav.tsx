@@ -2,12 +2,12 @@ import '../ui/tabs.css';
 import './navigation.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keys as keysOf } from '../ui/keys';
+import { dialogOpen, isShortcut, keys as keysOf } from '../ui/keys';
 import { navigate, useScreen, type Screen } from './store';
 
 /** Ctrl/Cmd+, opens the settings, as in most desktop apps. */
 function onShortcut(event: KeyboardEvent): void {
-  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === ',' && !document.querySelector('dialog[open]')) {
+  if (isShortcut(event, ',') && !dialogOpen()) {
     event.preventDefault();
     navigate('settings');
   }

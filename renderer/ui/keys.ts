@@ -15,3 +15,10 @@ export function keys(key: string, { shift = false } = {}): { aria: string; label
     label: mac ? `${shift ? '⇧' : ''}⌘${key}` : [ctrl, ...(shift ? [shiftName] : []), key].join('+'),
   };
 }
+
+/** Whether a key press is the shortcut `keys(key, { shift })` names: Ctrl (⌘ on a Mac), Shift only if asked, never Alt. */
+export const isShortcut = (event: KeyboardEvent, key: string, { shift = false } = {}): boolean =>
+  (event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key.toLowerCase();
+
+/** A modal dialog has the keyboard to itself: no screen's shortcuts while one is open. */
+export const dialogOpen = (): boolean => document.querySelector('dialog[open]') !== null;
