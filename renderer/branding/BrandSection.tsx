@@ -7,6 +7,7 @@ import { useAllowed } from '../portfolio/useAllowed';
 import { useSubmit } from '../portfolio/useSubmit';
 import { Field } from '../ui/Field';
 import { FormAlert } from '../ui/FormAlert';
+import { SaveActions } from '../ui/SaveActions';
 import { sameValues, useUnsavedChanges } from '../ui/unsavedChanges';
 import { BrandPreview } from './BrandPreview';
 import { isColour } from './colour';
@@ -76,18 +77,7 @@ function BrandForm({ brand }: { brand: Brand }) {
             />
           }
         />
-        {mayManage && (
-          <div className="form-actions">
-            <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
-              {t('branding.save')}
-            </button>
-            {saved && (
-              <p className="form-saved" role="status">
-                {t('branding.saved')}
-              </p>
-            )}
-          </div>
-        )}
+        {mayManage && <SaveActions label={t('branding.save')} busy={busy} saved={saved} />}
       </form>
       <LogoSection brand={brand} mayManage={mayManage} />
     </div>

@@ -9,9 +9,9 @@ import { Checkbox } from '../ui/Checkbox';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { Field } from '../ui/Field';
 import { FormAlert } from '../ui/FormAlert';
+import { SaveActions } from '../ui/SaveActions';
 import { sameValues, useUnsavedChanges } from '../ui/unsavedChanges';
 import { PublicKeys } from './PublicKeys';
-import { SaveActions } from './SaveActions';
 import { loadImpersonationSettings, saveImpersonationSettings, useImpersonationSettings } from './settingsStore';
 
 const limits = ['absoluteMinutes', 'idleMinutes'] as const;

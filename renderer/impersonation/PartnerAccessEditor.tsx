@@ -7,9 +7,9 @@ import { hasPermission, useSession } from '../session/store';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { Field } from '../ui/Field';
 import { FormAlert } from '../ui/FormAlert';
+import { SaveActions } from '../ui/SaveActions';
 import { useUnsavedChanges } from '../ui/unsavedChanges';
 import { loadPartnerAccess, savePartnerAccess, usePartnerAccess, type ClientAccess } from './accessStore';
-import { SaveActions } from './SaveActions';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
