@@ -7,7 +7,7 @@ import { Moment } from '../i18n/Moment';
 import { invoke } from '../ipc/client';
 import { hasPermission, useSession } from '../session/store';
 import { failedWith, LoadFailed, type Failed } from './LoadFailed';
-import { useOpenSessions } from './sessionsStore';
+import { useOpenSessions, windowsOf } from './sessionsStore';
 import { ViewBadge } from './ViewBadge';
 
 const PAGE_SIZE = 20;
@@ -22,8 +22,8 @@ type Entry = HistoryPage['rows'][number];
 export function AccessHistory({ clientId }: { clientId: number }) {
   const { t } = useTranslation();
   const allowed = useSession((s) => hasPermission(s.session, 'audit.view'));
-  // Any window opening or closing may add to the history: the page is asked for again.
-  const sessions = useOpenSessions((s) => s.sessions);
+  // A window of this client opening, ending or extended adds to the history: the page is asked for again.
+  const windows = useOpenSessions((s) => windowsOf(s.sessions, clientId));
   const [at, setAt] = useState({ clientId, offset: 0 });
   const offset = at.clientId === clientId ? at.offset : 0;
   const [page, setPage] = useState<HistoryPage | null>(null);
@@ -37,7 +37,7 @@ export function AccessHistory({ clientId }: { clientId: number }) {
       (thrown: unknown) => current && setFailed(failedWith(thrown)),
     );
     return () => void (current = false);
-  }, [allowed, clientId, offset, sessions]);
+  }, [allowed, clientId, offset, windows]);
 
   const go = (to: number) => setAt({ clientId, offset: to });
 

@@ -7,4 +7,4 @@ export { LogInAsActions } from './LogInAsActions';
 export { OpenSessionsButton } from './OpenSessionsButton';
 export { PartnerAccessEditor } from './PartnerAccessEditor';
 export { ResellerPortalButton } from './ResellerPortalButton';
-export { useOpenSessions } from './sessionsStore';
+export { useOpenSessions, windowsOf } from './sessionsStore';

@@ -53,6 +53,17 @@ export const dismissWarning = (id: string) => set({ expiring: get().expiring.fil
 export const setPanelOpen = (panelOpen: boolean) => set({ panelOpen });
 export const togglePanel = () => set({ panelOpen: !get().panelOpen });
 
+/**
+ * Which windows a client has open, and until when: it changes when a window of
+ * the client opens, ends or is extended (what its history records), not when
+ * another client's window does.
+ */
+export const windowsOf = (sessions: readonly OpenSessionInfo[] | null, clientId: number): string =>
+  (sessions ?? [])
+    .filter((s) => s.clientId === clientId)
+    .map((s) => `${s.id}@${s.endsAt}`)
+    .join(' ');
+
 /** The open window of this client in this view, if any. */
 export const findOpen = (clientId: number, view: OpenSessionInfo['view']) =>
   get().sessions?.find((s) => s.clientId === clientId && s.view === view);
