@@ -5,12 +5,14 @@ interface ConfirmDialogProps {
   text: string;
   confirmLabel: string;
   cancelLabel: string;
+  /** The step loses something (unsaved input): its button says so in colour. */
+  danger?: boolean;
   onConfirm: () => void;
   onClosed: () => void;
 }
 
-/** "Are you sure?" before a step that closes or ends things: the step's own words on its button, Cancel focused. */
-export function ConfirmDialog({ title, text, confirmLabel, cancelLabel, onConfirm, onClosed }: ConfirmDialogProps) {
+/** "Are you sure?" before a step that closes, ends or discards things: the step's own words on its button, Cancel focused. */
+export function ConfirmDialog({ title, text, confirmLabel, cancelLabel, danger = false, onConfirm, onClosed }: ConfirmDialogProps) {
   const dialog = useDialog();
   return (
     <Dialog title={title} role="alertdialog" dialogRef={dialog.ref} onClosed={onClosed}>
@@ -18,7 +20,7 @@ export function ConfirmDialog({ title, text, confirmLabel, cancelLabel, onConfir
       <div className="form-actions">
         <button
           type="button"
-          className="button primary"
+          className={`button ${danger ? 'danger' : 'primary'}`}
           onClick={() => {
             dialog.close();
             onConfirm();

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, useDialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 import { answerDiscard, useDiscardQuestion } from './unsavedChanges';
 
 /** "Discard your changes?", while a step waits for the answer. */
@@ -12,23 +12,16 @@ export function DiscardChangesPrompt() {
 /** Cancel (or Escape) goes back into the form; Discard drops the changes and goes on. */
 function DiscardChangesDialog() {
   const { t } = useTranslation();
-  const dialog = useDialog();
   const discard = useRef(false);
-  const close = (answer: boolean) => {
-    discard.current = answer;
-    dialog.close();
-  };
   return (
-    <Dialog title={t('unsaved.title')} role="alertdialog" dialogRef={dialog.ref} onClosed={() => answerDiscard(discard.current)}>
-      <p className="dialog-text">{t('unsaved.text')}</p>
-      <div className="form-actions">
-        <button type="button" className="button danger" onClick={() => close(true)}>
-          {t('unsaved.discard')}
-        </button>
-        <button type="button" className="button" data-autofocus onClick={() => close(false)}>
-          {t('portfolio.cancel')}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={t('unsaved.title')}
+      text={t('unsaved.text')}
+      confirmLabel={t('unsaved.discard')}
+      cancelLabel={t('portfolio.cancel')}
+      danger
+      onConfirm={() => (discard.current = true)}
+      onClosed={() => answerDiscard(discard.current)}
+    />
   );
 }
