@@ -253,6 +253,12 @@ test('a window about to end warns and can be extended; a refusal is shown in wor
   await page.keyboard.press('Control+Shift+P');
   const refusal = page.getByRole('alert').filter({ hasText: `${client!.companyName} could not be opened in the partner view.` });
   await expect(refusal).toContainText('This client does not allow partner access.');
+  // Asking again gives the same answer in the same place, not a second notice under the first.
+  const first = await refusal.elementHandle();
+  await page.keyboard.press('Control+Shift+P');
+  await expect.poll(() => first!.evaluate((node) => node.isConnected)).toBe(false);
+  await expect(refusal).toHaveCount(1);
+  await expect(refusal).toContainText('This client does not allow partner access.');
   await refusal.getByRole('button', { name: 'Dismiss' }).click();
   await expect(refusal).toHaveCount(0);
   expect(clientWindows()).toEqual([]);
