@@ -1,10 +1,6 @@
-import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../electron/db/open';
-import { migrations } from '../../electron/db/migrations';
-import { makeDataDir, snapshot, testCore, withAdministrator, type TestCore } from '../support/core';
+import { makeDataDir, snapshot, testCore, withAdministrator, workspaceAtVersion, type TestCore } from '../support/core';
 import { createClient } from '../support/portfolio';
 
 let t: TestCore;
@@ -72,10 +68,7 @@ describe('white-label brand', () => {
 
   it('keeps a name, colour and logo the reseller set before unnamed brands were stored as such', async () => {
     const dataDir = makeDataDir();
-    const old = new Database(join(dataDir, 'workspace.sqlite'));
-    for (const migration of migrations.filter((m) => m.version <= 7)) old.exec(migration.sql);
-    old.pragma(`application_id = ${APPLICATION_ID}`);
-    old.pragma('user_version = 7');
+    const old = workspaceAtVersion(dataDir, 7);
     const logo = png(120, 40);
     old.prepare("UPDATE brand SET display_name = 'Acme Cloud', primary_colour = '#a1b2c3', logo = ?, logo_type = 'image/png', logo_width = 120, logo_height = 40").run(logo);
     old.close();

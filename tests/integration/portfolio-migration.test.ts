@@ -1,20 +1,13 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../electron/db/open';
-import { migrations } from '../../electron/db/migrations';
-import { ADMIN, makeDataDir, testCore, type TestCore } from '../support/core';
 import { hashPassword } from '../../electron/operators/passwords';
+import { ADMIN, makeDataDir, testCore, workspaceAtVersion, type TestCore } from '../support/core';
 
 let t: TestCore;
 afterEach(async () => t?.dispose());
 
 it('brings a workspace of the first version forward: tokens, searchable tags, catalogue and brand', async () => {
   const dataDir = makeDataDir();
-  const old = new Database(join(dataDir, 'workspace.sqlite'));
-  old.exec(migrations.find((m) => m.version === 1)!.sql);
-  old.pragma(`application_id = ${APPLICATION_ID}`);
-  old.pragma('user_version = 1');
+  const old = workspaceAtVersion(dataDir, 1);
   old.prepare("INSERT INTO operators (email, display_name, password_hash, role_id, created_at) VALUES (?, 'Ada Admin', ?, 1, 0)").run(ADMIN.email, await hashPassword(ADMIN.password));
   const insert = old.prepare("INSERT INTO clients (company_name, name_key, contact_email, created_at, updated_at) VALUES (?, ?, ?, 0, 0)");
   insert.run('Alpha Ltd', 'alpha ltd', 'a@example.com');

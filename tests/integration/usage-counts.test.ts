@@ -1,10 +1,6 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../electron/db/open';
-import { migrations } from '../../electron/db/migrations';
 import { hashPassword } from '../../electron/operators/passwords';
-import { ADMIN, makeDataDir, testCore, withAdministrator, type TestCore } from '../support/core';
+import { ADMIN, makeDataDir, testCore, withAdministrator, workspaceAtVersion, type TestCore } from '../support/core';
 import { createClient, csv, previewImport } from '../support/portfolio';
 
 let t: TestCore;
@@ -66,10 +62,7 @@ it('keeps the tag filter’s and the catalogue’s counts right through every ki
 
 it('counts what a workspace of an earlier version holds when it is brought forward', async () => {
   const dataDir = makeDataDir();
-  const old = new Database(join(dataDir, 'workspace.sqlite'));
-  for (const migration of migrations.filter((m) => m.version <= 4)) old.exec(migration.sql);
-  old.pragma(`application_id = ${APPLICATION_ID}`);
-  old.pragma('user_version = 4');
+  const old = workspaceAtVersion(dataDir, 4);
   old.prepare("INSERT INTO operators (email, display_name, password_hash, role_id, created_at) VALUES (?, 'Ada Admin', ?, 1, 0)").run(ADMIN.email, await hashPassword(ADMIN.password));
   const insert = old.prepare(
     "INSERT INTO clients (id, company_name, name_key, contact_email, tags, sso_token, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0)",

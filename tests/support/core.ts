@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { createCore, type Core } from '../../electron/app/core';
 import type { Sender } from '../../electron/app/router';
+import { migrations } from '../../electron/db/migrations';
+import { APPLICATION_ID } from '../../electron/db/open';
 import type { Shell } from '../../electron/shell/port';
 import { FakePortalWindow } from './portal-browser';
 import type { ChannelName, ChannelOutput } from '../../shared/ipc/contract';
@@ -63,6 +66,15 @@ export interface TestCore {
 
 export function makeDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'reseller-desk-test-'));
+}
+
+/** The workspace file of a data folder as an earlier version left it (its migrations up to `version`), for the test to fill before opening it. */
+export function workspaceAtVersion(dataDir: string, version: number): Database.Database {
+  const old = new Database(join(dataDir, 'workspace.sqlite'));
+  for (const migration of migrations.filter((m) => m.version <= version)) old.exec(migration.sql);
+  old.pragma(`application_id = ${APPLICATION_ID}`);
+  old.pragma(`user_version = ${version}`);
+  return old;
 }
 
 export function testCore(
