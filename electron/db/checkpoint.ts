@@ -18,8 +18,7 @@ const timer = setInterval(() => {
   const version = db.pragma('data_version', { simple: true });
   if (version === seen) return;
   seen = version;
-  const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-  parentPort.postMessage({ checkpointed: result.checkpointed });
+  db.pragma('wal_checkpoint(PASSIVE)');
 }, workerData.everyMs);
 parentPort.on('message', () => {
   clearInterval(timer);
