@@ -23,10 +23,7 @@ const sh = (args: string[]) => expect(spawnSync(npm, args, { stdio: 'inherit', s
 
 test.describe('Electron shell', () => {
   // Skipped only where Electron's binary cannot be downloaded (this offline build machine): the suite runs wherever it is installed.
-  test.skip(
-    !binary,
-    'the Electron binary is not installed here; this suite runs wherever it is',
-  );
+  test.skip(!binary, 'the Electron binary is not installed here; this suite runs wherever it is');
   test.describe.configure({ timeout: 600_000 });
 
   let dataDir = '';
