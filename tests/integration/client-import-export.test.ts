@@ -208,6 +208,18 @@ describe('CSV import', () => {
     expect(snapshot(t)).toBe(before);
   });
 
+  it('finds a large import in search at once, and later writes merge the search index again', async () => {
+    await admin();
+    const rows = Array.from({ length: 1500 }, (_, i) => `Company ${i} Ltd,Person ${i},p${i}@example.com`);
+    const { importId } = await previewImport(t, csv('company_name,contact_name,contact_email', ...rows));
+    expect(await t.ok('clients.import.commit', { importId, mode: 'allOrNothing' })).toEqual({ imported: 1500, skipped: 0 });
+    expect((await t.ok('clients.list', { query: 'company 1499' })).rows.map((r) => r.contactEmail)).toEqual(['p1499@example.com']);
+    expect((await t.ok('clients.list', { query: 'p7' })).total).toBe(111);
+    // The import wrote its part of the index without merging; FTS5's own setting is back for every write after it.
+    const { sqlite } = t.core.host.database();
+    expect(sqlite.prepare("SELECT v FROM clients_search_config WHERE k = 'automerge'").pluck().get()).toBe(4);
+  });
+
   it('commits nothing when an e-mail was taken after the preview (all or nothing)', async () => {
     await admin();
     const { importId } = await previewImport(t, csv('company_name,contact_name,contact_email', 'Acme,Ann,late@example.com', 'Bolt,Ben,ben@example.com'));
