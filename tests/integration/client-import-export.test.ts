@@ -71,9 +71,11 @@ describe('CSV import', () => {
         ',Nameless,nameless@example.com,,,,',
         'Existing Ltd,E,other@example.com,,,,',
         'Too,Many,cells@example.com,,,,,extra',
+        // The same bad cells again: each row gets its own errors (cells are checked once per distinct value).
+        'Seats Again,S,seats2@example.com,0301234,,many,',
       ),
     );
-    expect(preview).toMatchObject({ rows: 11, validRows: 2, invalidRows: 9 });
+    expect(preview).toMatchObject({ rows: 12, validRows: 2, invalidRows: 10 });
     const errors = preview.errors.map((e) => [e.row, e.column, e.key]);
     expect(errors).toEqual([
       [3, 'contact_email', 'validation.email'],
@@ -85,6 +87,8 @@ describe('CSV import', () => {
       [9, 'seat_limit', 'validation.tooSmall'],
       [10, 'company_name', 'validation.required'],
       [12, null, 'import.extraCells'],
+      [13, 'contact_phone', 'validation.phone'],
+      [13, 'seat_limit', 'validation.wholeNumber'],
     ]);
     expect(preview.errors[3]!.params).toEqual({ email: 'good1@example.com', firstRow: 2 });
     expect(preview.warnings.map((w) => [w.row, w.key])).toEqual([
@@ -92,9 +96,9 @@ describe('CSV import', () => {
       [11, 'import.duplicateCompanyName'],
     ]);
     const before = snapshot(t);
-    expect(await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).toMatchObject({ code: 'CONFLICT', key: 'import.hasErrors', params: { invalid: 9, valid: 2 } });
+    expect(await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).toMatchObject({ code: 'CONFLICT', key: 'import.hasErrors', params: { invalid: 10, valid: 2 } });
     expect(snapshot(t)).toBe(before);
-    expect(await t.ok('clients.import.commit', { importId, mode: 'skipInvalid' })).toEqual({ imported: 2, skipped: 9 });
+    expect(await t.ok('clients.import.commit', { importId, mode: 'skipInvalid' })).toEqual({ imported: 2, skipped: 10 });
     expect((await t.ok('clients.list', {})).total).toBe(3);
   });
 
