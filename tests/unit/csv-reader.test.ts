@@ -29,6 +29,17 @@ describe('reading a CSV file in pieces', () => {
     expect(await read([Buffer.from('a,b')])).toEqual([['a', 'b']]);
   });
 
+  it('ends rows as the header line ends: CR alone, or CRLF with a lone LF inside a field as text', async () => {
+    expect(await read([Buffer.from('a;b\r1;2\r3;4\r')])).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(await read([Buffer.from('a,b\r\n1,first\nsecond\r\n\r\n3,4\r\n')])).toEqual([['a', 'b'], ['1', 'first\nsecond'], ['3', '4']]);
+  });
+
+  it('names the line where a quote is never closed, or where a row runs past 256 KB', async () => {
+    await expect(read([Buffer.from('a,b\n1,2\n"3,4\n5,6\n')])).rejects.toMatchObject({ key: 'import.quoteNotClosed', extra: { params: { line: 3 } } });
+    const runaway = Buffer.from(`a,b\n1,2\n"${'x'.repeat(300 * 1024)}`);
+    await expect(read([runaway, Buffer.from('",3\n')])).rejects.toMatchObject({ key: 'import.rowTooLong', extra: { params: { line: 3 } } });
+  });
+
   it('reads a quote inside an unquoted field as text, as spreadsheets do', async () => {
     expect(await read([Buffer.from('a,b\n=HYPERLINK("http://x"),12" display\n')])).toEqual([
       ['a', 'b'],

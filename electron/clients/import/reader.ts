@@ -1,4 +1,4 @@
-import { parse, type Parser } from 'csv-parse';
+import Papa from 'papaparse';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { IMPORT_MAX_BYTES } from '../../../shared/client-import';
 import { AppError } from '../../app/errors';
@@ -25,19 +25,28 @@ const countLines = (text: string) => {
   return n;
 };
 
+/** A row longer than this is most likely a quote never closed: refused instead of read to the end of the file. */
+const MAX_ROW_CHARS = 256 * 1024;
+
 /**
  * Reads a CSV file piece by piece as the renderer sends it: checks it is
  * UTF-8 (a BOM is fine), finds the separator on the header line, and parses
- * with csv-parse (quotes, separators and line breaks inside quoted fields).
+ * with Papa Parse (quotes, separators and line breaks inside quoted fields; a
+ * quote inside an unquoted field is text, as spreadsheets read
+ * =HYPERLINK("…") or 12" display). Rows end as the header line ends (CRLF,
+ * LF, or CR alone); other line breaks are text, as spreadsheets write them.
  * Any problem is an AppError naming the line.
  */
 export class CsvReader {
   readonly records: string[][] = [];
   receivedBytes = 0;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private parser: Parser | null = null;
-  /** Text before the first line break, held back until the separator is known. */
-  private head = '';
+  private parser: Papa.Parser | null = null;
+  /** Text not parsed yet: the header line until the separator is known, then the start of a row whose end has not arrived. */
+  private pending = '';
+  /** Line breaks before `pending`: the line a held-back row starts on. */
+  private linesBefore = 0;
+  /** Line breaks in the text taken so far (for naming the line of a byte that is not UTF-8). */
   private lines = 0;
 
   constructor(readonly size: number) {}
@@ -64,17 +73,20 @@ export class CsvReader {
     return text;
   }
 
-  /** Parses text from `take`, in the order taken; the records it completes are in `records` when it resolves. */
+  /**
+   * Parses text from `take`, in the order taken, on the next turn (the
+   * answer for the piece goes out first); the records it completes are in
+   * `records` when it resolves.
+   */
   async parse(text: string): Promise<void> {
+    await nextTurn();
+    this.pending += text;
     if (!this.parser) {
-      this.head += text;
-      const lineEnd = this.head.search(/\r?\n/);
+      const lineEnd = this.pending.indexOf('\n');
       if (lineEnd === -1) return;
-      text = this.head;
-      this.start(this.head.slice(0, lineEnd));
+      this.start(this.pending.slice(0, lineEnd + 1));
     }
-    const parser = this.parser!;
-    await this.run(parser, (done) => parser.write(text, done));
+    this.run(false);
   }
 
   /** After the last piece: the rest of the text and the last record. */
@@ -85,11 +97,13 @@ export class CsvReader {
         received: this.receivedBytes,
       });
     }
-    const rest = this.decode(Buffer.alloc(0), false);
-    // A file of one line (no line break) is still held back whole.
-    const text = this.parser ? rest : this.head + rest;
-    const parser = this.parser ?? this.start(this.head);
-    await this.run(parser, (done) => parser.end(text, done));
+    this.pending += this.decode(Buffer.alloc(0), false);
+    // A file of one line, or with rows ending in CR alone, is still held back whole.
+    if (!this.parser) {
+      const lineEnd = this.pending.indexOf('\r');
+      this.start(lineEnd === -1 ? this.pending : this.pending.slice(0, lineEnd + 1));
+    }
+    this.run(true);
   }
 
   private decode(bytes: Buffer, stream: boolean): string {
@@ -102,35 +116,32 @@ export class CsvReader {
     }
   }
 
-  private start(headerLine: string): Parser {
-    this.parser = parse({
-      delimiter: delimiterOf(headerLine),
-      bom: true,
-      relax_column_count: true,
-      // A quote inside an unquoted field is text, as spreadsheets read it: =HYPERLINK("…"), 12" display.
-      relax_quotes: true,
-      skip_empty_lines: true,
-      // Bounds a runaway quoted field (a quote never closed) instead of reading the whole file into it.
-      max_record_size: 256 * 1024,
-    });
-    // Read as they come (flowing): a parser nobody reads from stops taking text after 16 records.
-    this.parser.on('data', (record: string[]) => this.records.push(record));
-    this.parser.on('error', () => undefined);
-    return this.parser;
+  /** The separator and the end of a row, as the header line (with its line break) shows them. */
+  private start(headerLine: string) {
+    const newline = headerLine.endsWith('\r\n') ? '\r\n' : headerLine.endsWith('\r') ? '\r' : '\n';
+    this.parser = new Papa.Parser({ delimiter: delimiterOf(headerLine.replace(/\r?\n$|\r$/, '')), newline, quoteChar: '"' });
   }
 
-  private async run(parser: Parser, step: (done: (error?: Error | null) => void) => void): Promise<void> {
-    const error = await new Promise<Error | null | undefined>((resolve) => step(resolve));
-    // The records of this text are emitted by then, or on the next turn at the latest.
-    await nextTurn();
+  /** Parses the rows complete so far (all, when `last`), keeping back the one whose end has not arrived. */
+  private run(last: boolean) {
+    const text = this.pending;
+    const result = this.parser!.parse(text, 0, !last) as { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
+    const lineAt = (index: number) => this.linesBefore + countLines(text.slice(0, index)) + 1;
+    // An error in the held-back row may be only its cut: that row is read again with the next piece.
+    const error = result.errors.find((e) => e.code === 'MissingQuotes' || (e.row ?? 0) < result.data.length);
     if (error) {
-      const { code, lines } = error as Error & { code?: string; lines?: number };
-      const line = lines ?? this.lines;
-      if (code === 'CSV_QUOTE_NOT_CLOSED') throw refuse('import.quoteNotClosed', `A quoted field opened at or before line ${line} is never closed.`, { line });
-      if (code === 'CSV_MAX_RECORD_SIZE') {
-        throw refuse('import.rowTooLong', `The row at line ${line} is longer than 256 KB; most likely a quote opened before it is never closed.`, { line });
-      }
+      const line = lineAt(error.index ?? 0);
+      if (error.code === 'MissingQuotes') throw refuse('import.quoteNotClosed', `A quoted field opened at or before line ${line} is never closed.`, { line });
       throw refuse('import.malformed', `The file cannot be read as CSV at line ${line}: ${error.message}`, { line, reason: error.message });
+    }
+    // Empty lines are skipped.
+    for (const record of result.data) if (record.length > 1 || record[0] !== '') this.records.push(record);
+    const consumed = last ? text.length : result.meta.cursor;
+    this.linesBefore += countLines(text.slice(0, consumed));
+    this.pending = text.slice(consumed);
+    if (this.pending.length > MAX_ROW_CHARS) {
+      const line = this.linesBefore + 1;
+      throw refuse('import.rowTooLong', `The row at line ${line} is longer than 256 KB; most likely a quote opened before it is never closed.`, { line });
     }
   }
 }
