@@ -22,6 +22,7 @@ describe('sort key', () => {
   it('folds case, accents and ß', () => {
     expect(nameKey('Äpfel Straße GmbH')).toBe('apfel strasse gmbh');
     expect(nameKey('Zoë')).toBe(nameKey('ZOE'));
+    expect(nameKey('  ACME Trading  Ltd ')).toBe('acme trading  ltd');
   });
 });
 
