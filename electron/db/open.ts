@@ -74,6 +74,15 @@ export function openWorkspaceDatabase(file: string, { create }: { create: boolea
   }
 }
 
+/**
+ * Changes with every write to the workspace after it is taken: this
+ * connection's (total_changes) and other connections' (data_version). Two
+ * marks compare only on the same connection.
+ */
+export function writeMark(sqlite: Database.Database): string {
+  return `${sqlite.prepare('SELECT total_changes()').pluck().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
+}
+
 function migrate(sqlite: Database.Database, from: number): void {
   for (const migration of migrations) {
     if (migration.version <= from) continue;

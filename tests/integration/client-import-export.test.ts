@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IMPORT_MAX_BYTES } from '../../shared/client-import';
@@ -232,6 +233,20 @@ describe('CSV import', () => {
     expect(await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).toMatchObject({ key: 'import.changedSincePreview', params: { rows: 1 } });
     expect(snapshot(t)).toBe(before);
     expect(await t.ok('clients.import.commit', { importId, mode: 'skipInvalid' })).toEqual({ imported: 1, skipped: 1 });
+  });
+
+  it('notices an e-mail taken after the preview by another connection to the workspace file', async () => {
+    await admin();
+    const { importId } = await previewImport(t, csv('company_name,contact_name,contact_email', 'Acme,Ann,other@example.com', 'Bolt,Ben,ben@example.com'));
+    const other = new Database(t.core.host.database().file);
+    other
+      .prepare(
+        `INSERT INTO clients (company_name, name_key, contact_name, contact_email, contact_phone, street, postal_code, city, country, language, time_zone,
+           status, created_at, updated_at, notes, tags, seat_limit, sso_token) VALUES ('Elsewhere', 'elsewhere', '', 'other@example.com', '', '', '', '', '', 'en', 'UTC', 'active', 1, 1, '', '[]', 1, 'x')`,
+      )
+      .run();
+    other.close();
+    expect(await t.fail('clients.import.commit', { importId, mode: 'allOrNothing' })).toMatchObject({ key: 'import.changedSincePreview', params: { rows: 1 } });
   });
 });
 

@@ -1,8 +1,10 @@
+import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { IMPORT_CHUNK_BYTES, IMPORT_MAX_BYTES, type ImportPreview, type RowIssue } from '../../../shared/client-import';
 import type { HandlersOf, OperatorContext } from '../../app/context';
 import { AppError, conflict, invalidField, notFound } from '../../app/errors';
 import { listCatalogue } from '../../features/repository';
+import { writeMark } from '../../db/open';
 import type { WorkspaceHost } from '../../workspace/host';
 import { liveEmails, liveNameKeys } from '../repository';
 import { insertImported } from './commit';
@@ -22,7 +24,14 @@ interface ImportSession {
   cancelled: boolean;
   /** The rows checked as they arrived, with the columns the header names. */
   arriving: RowCheck | null;
-  checked: { mapping: string; columns: ImportColumn[]; header: { errors: RowIssue[]; warnings: RowIssue[] }; rows: CheckedRows } | null;
+  checked: {
+    mapping: string;
+    columns: ImportColumn[];
+    header: { errors: RowIssue[]; warnings: RowIssue[] };
+    rows: CheckedRows;
+    /** The workspace as the duplicate rules saw it: its connection and write mark. */
+    seen: { sqlite: Database.Database; mark: string };
+  } | null;
 }
 
 /**
@@ -105,7 +114,8 @@ async function check(ctx: OperatorContext, session: ImportSession, mapping: { in
     rows = rowCheck.finish({ emails: (list) => liveEmails(db, list), names: (keys) => liveNameKeys(db, keys) });
   }
   progress(total);
-  return (session.checked = { mapping: fresh.key, columns, header: headerIssues, rows });
+  const { sqlite } = ctx.workspace();
+  return (session.checked = { mapping: fresh.key, columns, header: headerIssues, rows, seen: { sqlite, mark: writeMark(sqlite) } });
 }
 
 function preview(session: ImportSession): ImportPreview {
@@ -185,7 +195,7 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
   'clients.import.commit': ({ importId, mode }, ctx) => {
     const session = sessionFor(ctx, importId);
     if (!session.checked) throw conflict('import.previewFirst', 'Preview the import before committing it.');
-    const { header, rows } = session.checked;
+    const { header, rows, seen } = session.checked;
     if (header.errors.length || rows.rows.length === 0 || (mode === 'allOrNothing' && rows.invalidRows > 0)) {
       throw conflict('import.hasErrors', `${rows.invalidRows} rows have problems; fix them, or import the valid rows only.`, { invalid: rows.invalidRows, valid: rows.rows.length });
     }
@@ -193,9 +203,11 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
     ctx.emit('clients.import.progress', { importId, phase: 'committing', done: 0, total });
     const actor = { id: ctx.operator.id, name: ctx.operator.displayName };
     const result = ctx.write((tx, audit) => {
-      // The workspace may have changed since the preview: e-mails taken meanwhile make those rows invalid too.
-      const emails = liveEmails(tx, rows.rows.map((r) => r.values.contactEmail));
-      const fresh = rows.rows.filter((r) => !emails.has(r.values.contactEmail));
+      // E-mails taken since the preview make those rows invalid too; asked again only if anything was written since.
+      const { sqlite } = ctx.workspace();
+      const unchanged = sqlite === seen.sqlite && writeMark(sqlite) === seen.mark;
+      const emails = unchanged ? new Map() : liveEmails(tx, rows.rows.map((r) => r.values.contactEmail));
+      const fresh = emails.size ? rows.rows.filter((r) => !emails.has(r.values.contactEmail)) : rows.rows;
       if (fresh.length < total && mode === 'allOrNothing') {
         throw conflict('import.changedSincePreview', `${total - fresh.length} contact e-mails were taken since the preview. Preview again.`, { rows: total - fresh.length });
       }
