@@ -74,13 +74,18 @@ export function openWorkspaceDatabase(file: string, { create }: { create: boolea
   }
 }
 
+const connections = new WeakMap<Database.Database, number>();
+let connectionsSeen = 0;
+
 /**
  * Changes with every write to the workspace after it is taken: this
- * connection's (total_changes) and other connections' (data_version). Two
- * marks compare only on the same connection.
+ * connection's (total_changes) and other connections' (data_version); and
+ * differs between connections, as a reopened workspace counts from zero again.
  */
 export function writeMark(sqlite: Database.Database): string {
-  return `${sqlite.prepare('SELECT total_changes()').pluck().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
+  let connection = connections.get(sqlite);
+  if (connection === undefined) connections.set(sqlite, (connection = ++connectionsSeen));
+  return `${connection}:${sqlite.prepare('SELECT total_changes()').pluck().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
 }
 
 function migrate(sqlite: Database.Database, from: number): void {

@@ -235,6 +235,24 @@ describe('CSV import', () => {
     expect(await t.ok('clients.import.commit', { importId, mode: 'skipInvalid' })).toEqual({ imported: 1, skipped: 1 });
   });
 
+  it('applies the duplicate rules as pieces arrive, and to every row again after a write in between', async () => {
+    await admin();
+    const first = csv('company_name,contact_name,contact_email', 'Acme,Ann,ann@example.com', 'Bolt,Ben,ben@example.com');
+    const second = csv('Cord,Cy,ann@example.com', 'Dent,Di,di@example.com');
+    const { importId } = await t.ok('clients.import.begin', { fileName: 'pieces.csv', size: Buffer.byteLength(first + second) });
+    await t.ok('clients.import.chunk', { importId, data: Buffer.from(first).toString('base64') });
+    // The first piece's rows are checked (duplicates too) before the write below.
+    await vi.waitFor(() => expect(t.shell.events.some(([e, p]) => e === 'clients.import.progress' && (p as { phase: string }).phase === 'validating')).toBe(true));
+    await createClient(t, { contactEmail: 'ben@example.com' });
+    await t.ok('clients.import.chunk', { importId, data: Buffer.from(second).toString('base64') });
+    const { errors, validRows } = await t.ok('clients.import.preview', { importId });
+    expect(errors.map((e) => [e.row, e.key])).toEqual([
+      [3, 'clients.duplicateEmail'],
+      [4, 'import.duplicateInFile'],
+    ]);
+    expect(validRows).toBe(2);
+  });
+
   it('notices an e-mail taken after the preview by another connection to the workspace file', async () => {
     await admin();
     const { importId } = await previewImport(t, csv('company_name,contact_name,contact_email', 'Acme,Ann,other@example.com', 'Bolt,Ben,ben@example.com'));

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { IMPORT_CHUNK_BYTES, IMPORT_MAX_BYTES, type ImportPreview, type RowIssue } from '../../../shared/client-import';
 import type { HandlersOf, OperatorContext } from '../../app/context';
@@ -9,7 +8,7 @@ import type { WorkspaceHost } from '../../workspace/host';
 import { liveEmails, liveNameKeys } from '../repository';
 import { insertImported } from './commit';
 import { CsvReader, refuseTooLarge } from './reader';
-import { columnIssues, detectColumns, RowCheck, type CheckedRows, type ImportColumn } from './validate';
+import { columnIssues, detectColumns, RowCheck, type CheckedRows, type ImportColumn, type WorkspaceKeys } from './validate';
 
 interface ImportSession {
   id: string;
@@ -29,8 +28,8 @@ interface ImportSession {
     columns: ImportColumn[];
     header: { errors: RowIssue[]; warnings: RowIssue[] };
     rows: CheckedRows;
-    /** The workspace as the duplicate rules saw it: its connection and write mark. */
-    seen: { sqlite: Database.Database; mark: string };
+    /** The workspace as the duplicate rules saw it. */
+    mark: string;
   } | null;
 }
 
@@ -86,6 +85,13 @@ async function checkArrived(ctx: OperatorContext, session: ImportSession): Promi
     session.arriving = new RowCheck(detected.columns, planOf(ctx));
   }
   await session.arriving.fields(records, checking(ctx, session, () => session.reader.records.length - 1));
+  session.arriving.duplicates(workspaceKeys(ctx));
+}
+
+/** The workspace's contact e-mails and company names, asked by the duplicate rules. */
+function workspaceKeys(ctx: OperatorContext): WorkspaceKeys {
+  const { db, sqlite } = ctx.workspace();
+  return { emails: (list) => liveEmails(db, list), names: (keys) => liveNameKeys(db, keys), mark: () => writeMark(sqlite) };
 }
 
 const FIRST = 200;
@@ -110,12 +116,10 @@ async function check(ctx: OperatorContext, session: ImportSession, mapping: { in
   if (!headerIssues.errors.length) {
     const rowCheck = session.arriving?.key === fresh.key ? session.arriving : fresh;
     await rowCheck.fields(records, progress);
-    const { db } = ctx.workspace();
-    rows = rowCheck.finish({ emails: (list) => liveEmails(db, list), names: (keys) => liveNameKeys(db, keys) });
+    rows = rowCheck.finish(workspaceKeys(ctx));
   }
   progress(total);
-  const { sqlite } = ctx.workspace();
-  return (session.checked = { mapping: fresh.key, columns, header: headerIssues, rows, seen: { sqlite, mark: writeMark(sqlite) } });
+  return (session.checked = { mapping: fresh.key, columns, header: headerIssues, rows, mark: writeMark(ctx.workspace().sqlite) });
 }
 
 function preview(session: ImportSession): ImportPreview {
@@ -195,7 +199,7 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
   'clients.import.commit': ({ importId, mode }, ctx) => {
     const session = sessionFor(ctx, importId);
     if (!session.checked) throw conflict('import.previewFirst', 'Preview the import before committing it.');
-    const { header, rows, seen } = session.checked;
+    const { header, rows, mark } = session.checked;
     if (header.errors.length || rows.rows.length === 0 || (mode === 'allOrNothing' && rows.invalidRows > 0)) {
       throw conflict('import.hasErrors', `${rows.invalidRows} rows have problems; fix them, or import the valid rows only.`, { invalid: rows.invalidRows, valid: rows.rows.length });
     }
@@ -204,8 +208,7 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
     const actor = { id: ctx.operator.id, name: ctx.operator.displayName };
     const result = ctx.write((tx, audit) => {
       // E-mails taken since the preview make those rows invalid too; asked again only if anything was written since.
-      const { sqlite } = ctx.workspace();
-      const unchanged = sqlite === seen.sqlite && writeMark(sqlite) === seen.mark;
+      const unchanged = writeMark(ctx.workspace().sqlite) === mark;
       const emails = unchanged ? new Map() : liveEmails(tx, rows.rows.map((r) => r.values.contactEmail));
       const fresh = emails.size ? rows.rows.filter((r) => !emails.has(r.values.contactEmail)) : rows.rows;
       if (fresh.length < total && mode === 'allOrNothing') {

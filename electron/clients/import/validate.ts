@@ -56,17 +56,25 @@ type FieldAnswer = { ok: true; value: unknown } | { ok: false; issues: FieldIssu
 /** Distinct cells remembered per column: enough for countries, languages, time zones, tags, features and numbers; names and e-mails rarely repeat. */
 const ANSWERS_PER_FIELD = 1000;
 
+/** A row that passed the rules, by its line in the file. */
+export interface CheckedRow {
+  row: number;
+  values: ImportRow;
+}
+
 export interface CheckedRows {
-  rows: { row: number; values: ImportRow }[];
+  rows: CheckedRow[];
   errors: RowIssue[];
   warnings: RowIssue[];
   invalidRows: number;
 }
 
-/** What the workspace holds already, asked for the file's values in one go. */
+/** What the workspace holds already, asked for many of the file's values in one go. */
 export interface WorkspaceKeys {
   emails(emails: readonly string[]): Map<string, { id: number; companyName: string }>;
   names(nameKeys: readonly string[]): Map<string, number>;
+  /** Changes with every write to the workspace (see writeMark). */
+  mark(): string;
 }
 
 const canonicalHeader = (field: ImportField) => csvColumns.find((c) => c.field === field)!.header;
@@ -122,7 +130,10 @@ export class RowCheck {
    */
   private readonly answers = new Map<ImportField, Map<string, FieldAnswer>>(rowFields.map((field) => [field, new Map()]));
   private readonly issues: Issues = new Map();
-  private readonly parsed: { row: number; values: ImportRow }[] = [];
+  private readonly parsed: CheckedRow[] = [];
+  /** The duplicate rules' progress: up to `next` in `parsed`, with the workspace at `mark`. */
+  private dup: { mark: string; next: number; issues: Issues; rows: CheckedRow[]; warnings: RowIssue[]; emailsInFile: Map<string, number>; namesInFile: Map<string, number> } | null = null;
+  private dupLeftToFinish = false;
   /** The next record to check; record 0 is the header. */
   private next = 1;
   /** What was checked: the field of each column, and the plan. */
@@ -183,36 +194,62 @@ export class RowCheck {
     return answer;
   }
 
-  /** The duplicate rules over every row checked, against the workspace (one query each) and earlier rows. */
+  /**
+   * The duplicate rules for the rows checked since the last call, asking the
+   * workspace about those rows only: run as pieces arrive, so the preview
+   * finds them done. They hold while the workspace is unchanged (its write
+   * mark); after a write in between, they are left to `finish`, which then
+   * applies them to every row at once, so writes during a long upload do not
+   * make them start over again and again.
+   */
+  duplicates(keys: WorkspaceKeys): void {
+    if (this.dupLeftToFinish) return;
+    if (this.dup && this.dup.mark !== keys.mark()) {
+      this.dup = null;
+      this.dupLeftToFinish = true;
+      return;
+    }
+    this.applyDuplicates(keys);
+  }
+
+  /** Every row checked, with the duplicate rules applied to the last ones (or all, if the workspace changed since). */
   finish(keys: WorkspaceKeys): CheckedRows {
-    const { parsed, headerOf } = this;
-    const issues: Issues = new Map([...this.issues].map(([row, list]) => [row, [...list]]));
-    const taken = keys.emails(parsed.map((p) => p.values.contactEmail));
-    const existingNames = keys.names(parsed.map((p) => nameKey(p.values.companyName)));
-    const emailsInFile = new Map<string, number>();
-    const namesInFile = new Map<string, number>();
-    const checked: CheckedRows = { rows: [], errors: [], warnings: [], invalidRows: 0 };
-    for (const { row, values } of parsed) {
+    if (this.dup && this.dup.mark !== keys.mark()) this.dup = null;
+    this.applyDuplicates(keys);
+    const { rows, warnings, issues } = this.dup!;
+    const invalid = [...new Set([...this.issues.keys(), ...issues.keys()])].sort((a, b) => a - b);
+    // A row's field issues come before its duplicate ones.
+    const errors = invalid.flatMap((row) => [...(this.issues.get(row) ?? []), ...(issues.get(row) ?? [])]);
+    return { rows: [...rows], errors, warnings: [...warnings], invalidRows: invalid.length };
+  }
+
+  private applyDuplicates(keys: WorkspaceKeys) {
+    this.dup ??= { mark: keys.mark(), next: 0, issues: new Map(), rows: [], warnings: [], emailsInFile: new Map(), namesInFile: new Map() };
+    const dup = this.dup;
+    const batch = this.parsed.slice(dup.next);
+    dup.next = this.parsed.length;
+    if (!batch.length) return;
+    const { headerOf } = this;
+    const nameKeys = batch.map((p) => nameKey(p.values.companyName));
+    const taken = keys.emails(batch.map((p) => p.values.contactEmail));
+    const existingNames = keys.names(nameKeys);
+    batch.forEach(({ row, values }, i) => {
       const email = values.contactEmail;
       const other = taken.get(email);
       if (other) {
-        addIssue(issues, row, headerOf.get('contactEmail')!, 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${other.id} (${other.companyName}).`, { email, id: other.id, companyName: other.companyName });
-      } else if (emailsInFile.has(email)) {
-        addIssue(issues, row, headerOf.get('contactEmail')!, 'import.duplicateInFile', `${email} is also in row ${emailsInFile.get(email)}.`, { email, firstRow: emailsInFile.get(email)! });
+        addIssue(dup.issues, row, headerOf.get('contactEmail')!, 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${other.id} (${other.companyName}).`, { email, id: other.id, companyName: other.companyName });
+      } else if (dup.emailsInFile.has(email)) {
+        addIssue(dup.issues, row, headerOf.get('contactEmail')!, 'import.duplicateInFile', `${email} is also in row ${dup.emailsInFile.get(email)}.`, { email, firstRow: dup.emailsInFile.get(email)! });
       }
-      if (issues.has(row)) continue;
-      emailsInFile.set(email, row);
-      nameWarning(checked.warnings, row, headerOf.get('companyName')!, values.companyName, existingNames, namesInFile);
-      checked.rows.push({ row, values });
-    }
-    for (const row of [...issues.keys()].sort((a, b) => a - b)) checked.errors.push(...issues.get(row)!);
-    checked.invalidRows = issues.size;
-    return checked;
+      if (this.issues.has(row) || dup.issues.has(row)) return;
+      dup.emailsInFile.set(email, row);
+      nameWarning(dup.warnings, row, headerOf.get('companyName')!, values.companyName, nameKeys[i]!, existingNames, dup.namesInFile);
+      dup.rows.push({ row, values });
+    });
   }
 }
 
-function nameWarning(warnings: RowIssue[], row: number, column: string, companyName: string, existingNames: Map<string, number>, namesInFile: Map<string, number>) {
-  const key = nameKey(companyName);
+function nameWarning(warnings: RowIssue[], row: number, column: string, companyName: string, key: string, existingNames: Map<string, number>, namesInFile: Map<string, number>) {
   const existing = existingNames.get(key);
   const earlier = namesInFile.get(key);
   if (existing !== undefined) {
