@@ -14,23 +14,19 @@ import { assignedClientIds } from '../operators/repository';
  * stands in for `actor`. The table's triggers refuse any update or delete.
  */
 export function appendAudit(db: Queryable, entries: readonly AuditInput[], at: number, actor: Actor): void {
-  insertMany(
-    db,
-    auditLog,
-    entries.map((entry) => {
-      const who = entry.actor ?? actor;
-      return {
-        at,
-        operatorId: who.id,
-        actor: who.name,
-        action: entry.action,
-        clientId: entry.clientId ?? null,
-        summary: entry.summary,
-        beforeJson: entry.before ? JSON.stringify(entry.before) : null,
-        afterJson: entry.after ? JSON.stringify(entry.after) : null,
-      };
-    }),
-  );
+  insertMany(db, auditLog, entries, (entry) => {
+    const who = entry.actor ?? actor;
+    return {
+      at,
+      operatorId: who.id,
+      actor: who.name,
+      action: entry.action,
+      clientId: entry.clientId ?? null,
+      summary: entry.summary,
+      beforeJson: entry.before ? JSON.stringify(entry.before) : null,
+      afterJson: entry.after ? JSON.stringify(entry.after) : null,
+    };
+  });
 }
 
 /**

@@ -272,7 +272,7 @@ function indexNewClients(db: Queryable, fromId: number, count: number): void {
 export function insertClients(db: Queryable, list: readonly NewClient[], at: number): number[] {
   // Inside the write transaction (immediate), nobody else can take these ids.
   const first = (db.select({ last: max(clients.id) }).from(clients).get()?.last ?? 0) + 1;
-  insertMany(db, clients, list.map((client, i) => clientRow(client, first + i, at)));
+  insertMany(db, clients, list, (client, i) => clientRow(client, first + i, at));
   if (list.length) indexNewClients(db, first, list.length);
   return list.map((_, i) => first + i);
 }

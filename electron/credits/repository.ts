@@ -32,11 +32,7 @@ export function appendCredit(db: Queryable, entry: LedgerEntry, actor: Actor, at
 }
 
 export function appendCredits(db: Queryable, entries: readonly LedgerEntry[], actor: Actor, at: number): void {
-  insertMany(
-    db,
-    creditLedger,
-    entries.map(({ clientId, kind, amount, reason, note }) => ({ clientId, kind, amount, reason, note, operatorId: actor.id, actor: actor.name, at })),
-  );
+  insertMany(db, creditLedger, entries, ({ clientId, kind, amount, reason, note }) => ({ clientId, kind, amount, reason, note, operatorId: actor.id, actor: actor.name, at }));
 }
 
 /** Prepared once for many entries (bulk grants). */
