@@ -19,6 +19,18 @@ function delimiterOf(headerLine: string): string {
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
+/**
+ * The header line with its line break (CRLF, LF or CR alone), or null while
+ * it may not be whole: no break yet, or a CR that an LF in the next piece may follow.
+ */
+function headerLineOf(text: string, last: boolean): string | null {
+  const end = text.search(/[\r\n]/);
+  if (end === -1) return last ? text : null;
+  if (text.startsWith('\r\n', end)) return text.slice(0, end + 2);
+  if (text[end] === '\r' && end === text.length - 1 && !last) return null;
+  return text.slice(0, end + 1);
+}
+
 const countLines = (text: string) => {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
@@ -82,9 +94,9 @@ export class CsvReader {
     await nextTurn();
     this.pending += text;
     if (!this.parser) {
-      const lineEnd = this.pending.indexOf('\n');
-      if (lineEnd === -1) return;
-      this.start(this.pending.slice(0, lineEnd + 1));
+      const header = headerLineOf(this.pending, false);
+      if (header === null) return;
+      this.start(header);
     }
     this.run(false);
   }
@@ -98,11 +110,8 @@ export class CsvReader {
       });
     }
     this.pending += this.decode(Buffer.alloc(0), false);
-    // A file of one line, or with rows ending in CR alone, is still held back whole.
-    if (!this.parser) {
-      const lineEnd = this.pending.indexOf('\r');
-      this.start(lineEnd === -1 ? this.pending : this.pending.slice(0, lineEnd + 1));
-    }
+    // A file of one line is still held back whole.
+    if (!this.parser) this.start(headerLineOf(this.pending, true)!);
     this.run(true);
   }
 
