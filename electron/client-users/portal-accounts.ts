@@ -66,7 +66,7 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
       return client ? { companyName: client.companyName, language: client.language } : null;
     },
 
-    signInClientUser: async (clientId, email, password) => {
+    signInClientUser: async (clientId, email, password, source) => {
       const ctx = context();
       const client = findClient(ctx.workspace().db, clientId);
       if (!client) return { refused: 'unknown' };
@@ -75,12 +75,12 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
       try {
         const account = await throttledSignIn(
           ctx,
-          { key: `client:${clientId}:${normalised}`, email: normalised, password, clientId, account: () => findSignInAccount(ctx.workspace().db, clientId, normalised) },
+          { key: `client:${clientId}:${normalised}`, source, email: normalised, password, clientId, account: () => findSignInAccount(ctx.workspace().db, clientId, normalised) },
           (_tx, audit, { name }) => audit({ action: 'portal.clientUserSignedIn', clientId, summary: `${name} signed in to the portal`, actor: { id: null, name: normalised } }),
         );
         return { clientUserId: account.id, name: account.name };
       } catch (error) {
-        if (error instanceof AppError) return { refused: error.key === 'signIn.wrong' ? 'wrong' : 'throttled', message: error.message };
+        if (error instanceof AppError) return error.key === 'signIn.wrong' ? { refused: 'wrong' } : { refused: 'throttled', retryAfterMs: error.extra.retryAfterMs ?? 0 };
         throw error;
       }
     },

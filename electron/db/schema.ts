@@ -7,6 +7,7 @@ import { clientInvitations, clientUsers } from '../client-users/schema';
 import { creditLedger } from '../credits/schema';
 import { clientFeatures, features } from '../features/schema';
 import { mailOutbox } from '../mail/schema';
+import { signInThrottle } from '../operators/schema';
 
 /*
  * Typed view of the tables the migrations create; tests/integration/schema.test.ts
@@ -57,12 +58,6 @@ export const operatorClients = sqliteTable(
   (t) => [primaryKey({ columns: [t.operatorId, t.clientId] })],
 );
 
-export const signInFailures = sqliteTable('sign_in_failures', {
-  email: text('email').primaryKey(),
-  failures: integer('failures').notNull(),
-  retryAt: integer('retry_at').notNull(),
-});
-
 export const clients = sqliteTable('clients', {
   id: integer('id').primaryKey(),
   companyName: text('company_name').notNull(),
@@ -112,7 +107,7 @@ export const schema = {
   rolePermissions,
   operators,
   operatorClients,
-  signInFailures,
+  signInThrottle,
   clients,
   clientTagUsage,
   auditLog,

@@ -2,6 +2,7 @@ import type { OperatorSession } from '../../shared/operators';
 import type { HandlerContext, HandlersOf, SignedInOperator } from '../app/context';
 import { findOperatorByEmail, loadSignedInOperator, recordSignIn } from './repository';
 import { throttledSignIn } from './sign-in';
+import { DESKTOP_SOURCE } from './throttle';
 
 export function toSession(operator: SignedInOperator): OperatorSession {
   return {
@@ -18,16 +19,18 @@ export function startSession(ctx: HandlerContext, operatorId: number): OperatorS
   return toSession(operator);
 }
 
-/** An operator's sign-in: the throttled check, the time recorded, `success` the audit entry. */
+/** An operator's sign-in from `source` (throttle.ts): the throttled check, the time recorded, `success` the audit entry. */
 export async function authenticate(
   ctx: HandlerContext,
   { email, password }: { email: string; password: string },
   success: { action: string; summary: string },
+  source: string,
 ): Promise<{ id: number; displayName: string }> {
   const account = await throttledSignIn(
     ctx,
     {
       key: email,
+      source,
       email,
       password,
       account: () => {
@@ -47,7 +50,7 @@ export const sessionHandlers: HandlersOf<'session.current' | 'session.signIn' | 
   'session.current': (_input, ctx) => (ctx.operator ? toSession(ctx.operator) : null),
 
   'session.signIn': async (credentials, ctx) =>
-    startSession(ctx, (await authenticate(ctx, credentials, { action: 'session.signedIn', summary: 'Signed in' })).id),
+    startSession(ctx, (await authenticate(ctx, credentials, { action: 'session.signedIn', summary: 'Signed in' }, DESKTOP_SOURCE)).id),
 
   'session.signOut': async (_input, ctx) => {
     // Nothing the operator opened stays open after they leave.

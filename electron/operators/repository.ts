@@ -1,8 +1,9 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { permissionKeys, type Permission } from '../../shared/permissions';
 import type { SignedInOperator } from '../app/context';
 import type { Queryable } from '../db/open';
-import { operatorClients, operators, rolePermissions, roles, signInFailures } from '../db/schema';
+import { operatorClients, operators, rolePermissions, roles } from '../db/schema';
+import { signInThrottle, type ThrottleKind } from './schema';
 
 export function countOperators(db: Queryable): number {
   return db.select({ n: count() }).from(operators).get()?.n ?? 0;
@@ -73,22 +74,62 @@ export function recordSignIn(db: Queryable, id: number, at: number): void {
   db.update(operators).set({ lastSignInAt: at }).where(eq(operators.id, id)).run();
 }
 
-export function signInFailuresOf(db: Queryable, email: string) {
-  return db.select().from(signInFailures).where(eq(signInFailures.email, email)).get();
+/**
+ * Counts one more attempt on a throttle row, if its wait is over: the new
+ * count, or null while it waits. The conditional upsert decides, so parallel
+ * attempts (other processes too) cannot all pass between a read and a write.
+ * A count whose last wait ended before `forgetBefore` starts again at one.
+ * The caller sets the row's wait in the same transaction.
+ */
+export function reserveSignInAttempt(db: Queryable, kind: ThrottleKind, key: string, now: number, forgetBefore: number): number | null {
+  const row = db
+    .insert(signInThrottle)
+    .values({ kind, key, failures: 1, retryAt: now })
+    .onConflictDoUpdate({
+      target: [signInThrottle.kind, signInThrottle.key],
+      set: { failures: sql`CASE WHEN ${signInThrottle.retryAt} <= ${forgetBefore} THEN 1 ELSE ${signInThrottle.failures} + 1 END`, retryAt: now },
+      setWhere: sql`${signInThrottle.retryAt} <= ${now}`,
+    })
+    .returning({ failures: signInThrottle.failures })
+    .get();
+  return row?.failures ?? null;
 }
 
-/** Counts one more failure and returns the new count (read and written in the caller's transaction). */
-export function addSignInFailure(db: Queryable, email: string, retryAt: (failures: number) => number): number {
-  const failures = (signInFailuresOf(db, email)?.failures ?? 0) + 1;
-  db.insert(signInFailures)
-    .values({ email, failures, retryAt: retryAt(failures) })
-    .onConflictDoUpdate({ target: signInFailures.email, set: { failures, retryAt: sql`excluded.retry_at` } })
+export function setSignInRetryAt(db: Queryable, kind: ThrottleKind, key: string, retryAt: number): void {
+  db.update(signInThrottle)
+    .set({ retryAt })
+    .where(and(eq(signInThrottle.kind, kind), eq(signInThrottle.key, key)))
     .run();
-  return failures;
 }
 
-export function clearSignInFailures(db: Queryable, email: string): void {
-  db.delete(signInFailures).where(eq(signInFailures.email, email)).run();
+export function signInThrottleOf(db: Queryable, kind: ThrottleKind, key: string) {
+  return db
+    .select({ failures: signInThrottle.failures, retryAt: signInThrottle.retryAt })
+    .from(signInThrottle)
+    .where(and(eq(signInThrottle.kind, kind), eq(signInThrottle.key, key)))
+    .get();
+}
+
+export function clearSignInThrottle(db: Queryable, kind: ThrottleKind, key: string): void {
+  db.delete(signInThrottle)
+    .where(and(eq(signInThrottle.kind, kind), eq(signInThrottle.key, key)))
+    .run();
+}
+
+/** Takes back one reserved attempt; its wait ends no later than `retryAt(count left)`. */
+export function giveBackSignInAttempt(db: Queryable, kind: ThrottleKind, key: string, retryAt: (failures: number) => number): void {
+  const row = db
+    .update(signInThrottle)
+    .set({ failures: sql`${signInThrottle.failures} - 1` })
+    .where(and(eq(signInThrottle.kind, kind), eq(signInThrottle.key, key), gt(signInThrottle.failures, 0)))
+    .returning({ failures: signInThrottle.failures })
+    .get();
+  if (!row) return;
+  const until = retryAt(row.failures);
+  db.update(signInThrottle)
+    .set({ retryAt: sql`CASE WHEN ${signInThrottle.retryAt} > ${until} THEN ${until} ELSE ${signInThrottle.retryAt} END` })
+    .where(and(eq(signInThrottle.kind, kind), eq(signInThrottle.key, key)))
+    .run();
 }
 
 /** The clients assigned to an operator limited to their accessible accounts, as a subquery. */

@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
@@ -41,7 +42,13 @@ export interface ClientUserPortal {
     repeat: string,
   ): Promise<{ clientId: number } | { error: InvitationProblem; language: Language } | { error: 'mismatch' | 'weak' }>;
   signInContext(clientId: number): { companyName: string; language: Language } | null;
-  signInClientUser(clientId: number, email: string, password: string): Promise<{ clientUserId: number; name: string } | { refused: 'unknown' | 'suspended' | 'wrong' | 'throttled'; message?: string }>;
+  /** `source`: where the attempt comes from (the caller's address), for the sign-in throttle. */
+  signInClientUser(
+    clientId: number,
+    email: string,
+    password: string,
+    source: string,
+  ): Promise<{ clientUserId: number; name: string } | { refused: 'unknown' | 'suspended' | 'wrong' } | { refused: 'throttled'; retryAfterMs: number }>;
   /** Null once the user or the client may no longer sign in. */
   clientUserView(clientUserId: number): PortalView | null;
 }
@@ -226,10 +233,12 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
   app.post('/clients/:id{[0-9]+}/sign-in', async (c) => {
     const clientId = Number(c.req.param('id'));
     const body = await c.req.parseBody();
-    const outcome = await clientUsers.signInClientUser(clientId, String(body.email ?? ''), String(body.password ?? ''));
+    // The caller's address is the attempt's source: a burst from one place is held back there, not for everyone.
+    const source = getConnInfo(c).remote.address ?? 'unknown';
+    const outcome = await clientUsers.signInClientUser(clientId, String(body.email ?? ''), String(body.password ?? ''), source);
     if ('refused' in outcome) {
-      const language = clientUsers.signInContext(clientId)?.language ?? 'en';
-      const text = outcome.refused === 'throttled' ? (outcome.message ?? '') : portalText(language).signInRefused[outcome.refused];
+      const t = portalText(clientUsers.signInContext(clientId)?.language ?? 'en');
+      const text = outcome.refused === 'throttled' ? t.tryAgainIn(outcome.retryAfterMs) : t.signInRefused[outcome.refused];
       return clientSignIn(c, clientId, text, 401);
     }
     startSession(c, { kind: 'clientUser', clientId, clientUserId: outcome.clientUserId, csrf: token() });

@@ -36,6 +36,8 @@ interface PortalText {
   passwordSet: string;
   invitation: Record<'unknown' | 'used' | 'expired' | 'mismatch' | 'weak', string>;
   signInRefused: Record<'unknown' | 'suspended' | 'wrong', string>;
+  /** A throttled sign-in: how long to wait, in seconds below a minute, else in minutes. */
+  tryAgainIn(waitMs: number): string;
   partnerConsole: string;
   clientStatus: Record<ClientStatus, string>;
   userRole: Record<(typeof clientUserRoles)[number], string>;
@@ -87,6 +89,10 @@ const en: PortalText = {
     suspended: 'This account is suspended. Please contact your provider.',
     wrong: 'That e-mail and password do not match.',
   },
+  tryAgainIn: (waitMs: number) =>
+    waitMs < 60_000
+      ? `Too many attempts. Please wait ${Math.ceil(waitMs / 1000)} seconds before trying again.`
+      : `Too many attempts. Please wait ${Math.ceil(waitMs / 60_000)} minutes before trying again.`,
   partnerConsole: 'Partner console',
   clientStatus: { active: 'Active', suspended: 'Suspended', archived: 'Archived' },
   userRole: { admin: 'Administrator', user: 'User' },
@@ -137,6 +143,10 @@ const de: PortalText = {
     suspended: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an Ihren Anbieter.',
     wrong: 'E-Mail-Adresse und Passwort passen nicht zusammen.',
   },
+  tryAgainIn: (waitMs: number) =>
+    waitMs < 60_000
+      ? `Zu viele Versuche. Bitte warten Sie ${Math.ceil(waitMs / 1000)} Sekunden, bevor Sie es erneut versuchen.`
+      : `Zu viele Versuche. Bitte warten Sie ${Math.ceil(waitMs / 60_000)} Minuten, bevor Sie es erneut versuchen.`,
   partnerConsole: 'Partnerkonsole',
   clientStatus: { active: 'Aktiv', suspended: 'Gesperrt', archived: 'Archiviert' },
   userRole: { admin: 'Administrator', user: 'Benutzer' },

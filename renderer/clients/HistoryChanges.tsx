@@ -27,6 +27,8 @@ export function HistoryChanges({ entry }: { entry: AuditEntry }) {
     if (key === 'status') return translateOr(`clientStatus.${value}`, undefined, value);
     if (key === 'view') return translateOr(`impersonation.view.${value}`, undefined, value);
     if (key === 'endReason') return translateOr(`impersonation.endReason.${value}`, undefined, value);
+    // A sign-in attempt's source: the desktop by name, a portal caller by address.
+    if (key === 'source') return value === 'desktop' ? t('audit.source.desktop') : value;
     // A refusal is kept as its message key: the operator reads the message.
     if (key === 'refusal') return translateOr(value, undefined, value);
     return value;

@@ -1,6 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testCore, withDemo, type TestCore } from '../support/core';
 import { FakePortalWindow } from '../support/portal-browser';
+
+/** Every password check, counted: a throttle must refuse before hashing, not after. */
+const checks = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../electron/operators/passwords', async (original) => {
+  const real = await original<typeof import('../../electron/operators/passwords')>();
+  return { ...real, verifyPassword: (password: string, stored: string) => (checks.count++, real.verifyPassword(password, stored)) };
+});
 
 let t: TestCore;
 afterEach(() => t?.dispose());
@@ -81,9 +88,43 @@ describe('client users in the built-in portal', () => {
     for (let i = 0; i < 3; i++) await browser.post(signIn, { email: 'lena@lindenhof.example', password: `guess ${i} guess` });
     const refused = await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'Lindenblüten 2026' });
     expect(refused.status).toBe(401);
-    expect(refused.body).toContain('wait');
+    expect(refused.body).toContain('Bitte warten Sie 2 Sekunden');
     // The operator with the same e-mail elsewhere is not locked out by it.
     await t.ok('session.signOut');
     await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
   });
+
+  it('check at most three of 30 parallel attempts over HTTP and refuse the right password among them', async () => {
+    const { client, browser, invitation, origin } = await invited();
+    await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
+    const signIn = `${origin}/clients/${client.id}/sign-in`;
+    checks.count = 0;
+    const attempts = Array.from({ length: 30 }, (_, i) => ({ email: 'lena@lindenhof.example', password: i === 15 ? 'Lindenblüten 2026' : `guess ${i} guess` }));
+    const pages = await Promise.all(attempts.map((form) => browser.post(signIn, form)));
+
+    expect(pages.map((p) => p.status)).toEqual(attempts.map(() => 401));
+    expect(checks.count).toBeLessThanOrEqual(3);
+    expect(pages[15]!.body).toContain('Bitte warten Sie');
+    expect((await browser.get(`${origin}/dashboard`)).status).toBe(401);
+    const failed = (await t.ok('audit.list', { clientId: client.id })).rows.filter((r) => r.action === 'session.signInFailed');
+    expect(failed.length).toBe(checks.count);
+  });
+
+  it('cap a source that tries many accounts, without keeping the operator off their desktop', async () => {
+    const { client, browser, invitation, origin } = await invited();
+    await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
+    const signIn = `${origin}/clients/${client.id}/sign-in`;
+    checks.count = 0;
+    const sprayed = await Promise.all(Array.from({ length: 30 }, (_, i) => browser.post(signIn, { email: `user${i}@lindenhof.example`, password: 'Sommer2026!' })));
+    expect(sprayed.every((p) => p.status === 401)).toBe(true);
+    // Twenty free failures per source, and the one that starts its wait.
+    expect(checks.count).toBeLessThanOrEqual(21);
+
+    // The same source is held back for an account it has not tried yet, right password or not.
+    const held = await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'Lindenblüten 2026' });
+    expect(held.status).toBe(401);
+    expect(held.url).toBe(signIn);
+    await t.ok('session.signOut');
+    await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+  }, 60_000);
 });

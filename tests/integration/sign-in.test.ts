@@ -1,6 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { authenticate } from '../../electron/operators/handlers';
 import { LOCK_MS } from '../../electron/operators/throttle';
 import { ADMIN, testCore, withAdministrator, type TestCore } from '../support/core';
+
+/** Every password check, counted: a throttle must refuse before hashing, not after. */
+const checks = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../electron/operators/passwords', async (original) => {
+  const real = await original<typeof import('../../electron/operators/passwords')>();
+  return { ...real, verifyPassword: (password: string, stored: string) => (checks.count++, real.verifyPassword(password, stored)) };
+});
 
 let t: TestCore;
 afterEach(() => t?.dispose());
@@ -90,7 +98,62 @@ describe('sign-in', () => {
       ['session.signedIn', ADMIN.displayName],
       ['session.signInFailed', ADMIN.email],
     ]);
+    const failed = (await t.ok('audit.list', {})).rows.find((r) => r.action === 'session.signInFailed');
+    expect(failed?.after).toEqual({ failures: 1, source: 'desktop' });
   });
+
+  it('checks at most three of 40 parallel attempts and refuses the right password among them unchecked', async () => {
+    await signedOutAdmin();
+    checks.count = 0;
+    const attempts = Array.from({ length: 40 }, (_, i) => (i === 20 ? right : { ...wrong, password: `guess number ${i}` }));
+    const results = await Promise.all(attempts.map((attempt) => t.call('session.signIn', attempt)));
+
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    const checked = checks.count;
+    expect(checked).toBeLessThanOrEqual(3);
+    expect(results[20]).toMatchObject({ ok: false, error: { key: 'signIn.wait' } });
+    expect(await t.ok('session.current')).toBeNull();
+    // Only the checked attempts are in the audit, not one row per refused one.
+    t.clock.now += LOCK_MS;
+    await t.ok('session.signIn', right);
+    const failed = (await t.ok('audit.list', {})).rows.filter((r) => r.action === 'session.signInFailed');
+    expect(failed.length).toBe(checked);
+  });
+
+  it('keeps the operator signing in on the desktop while another source bursts at their account', async () => {
+    await signedOutAdmin();
+    const portalCaller = '198.51.100.7';
+    const success = { action: 'session.signedIn', summary: 'Signed in' };
+    const burst = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => authenticate(t.core.context(), { email: ADMIN.email, password: `guess number ${i}` }, success, portalCaller)),
+    );
+    expect(burst.every((r) => r.status === 'rejected')).toBe(true);
+
+    const session = await t.ok('session.signIn', right);
+    expect(session.operator.email).toBe(ADMIN.email);
+    // The source that burst stays throttled, even with the right password.
+    await expect(authenticate(t.core.context(), right, success, portalCaller)).rejects.toMatchObject({ key: 'signIn.wait' });
+  });
+
+  it('pauses a desktop that tries many accounts, but never for its own successful sign-ins', async () => {
+    await signedOutAdmin();
+    for (let i = 0; i < 20; i++) expect((await t.fail('session.signIn', { email: `someone${i}@example.com`, password: 'Sommer2026!' })).key).toBe('signIn.wrong');
+    // A success gives its attempt back: signing in again and again stays possible.
+    for (let i = 0; i < 2; i++) {
+      await t.ok('session.signIn', right);
+      await t.ok('session.signOut');
+    }
+    // Further failures on any account double the source's wait; from a minute on, the words say minutes.
+    let wait = 2000;
+    for (let i = 20; i < 25; i++) {
+      expect(await t.fail('session.signIn', { email: `someone${i}@example.com`, password: 'Sommer2026!' })).toMatchObject({ key: 'signIn.wait', retryAfterMs: wait });
+      t.clock.now += wait;
+      wait *= 2;
+    }
+    const paused = await t.fail('session.signIn', { email: 'someone-else@example.com', password: 'Sommer2026!' });
+    expect(paused).toMatchObject({ key: 'signIn.paused', retryAfterMs: 64_000, params: { minutes: 2 } });
+    expect(await t.fail('session.signIn', right)).toMatchObject({ key: 'signIn.paused', retryAfterMs: 64_000 });
+  }, 60_000);
 
   it('ends the session when the operator no longer exists', async () => {
     t = testCore();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../electron/operators/passwords';
-import { LOCK_AFTER_FAILURES, LOCK_MS, waitAfterFailures } from '../../electron/operators/throttle';
+import { LOCK_AFTER_FAILURES, LOCK_MS, SOURCE_MAX_WAIT_MS, sourceWaitAfterFailures, waitAfterFailures } from '../../electron/operators/throttle';
 
 describe('operator passwords', () => {
   it('verifies the right password only, with a fresh salt per hash', async () => {
@@ -29,5 +29,11 @@ describe('sign-in throttling policy', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map(waitAfterFailures)).toEqual([0, 0, 2000, 4000, 8000, 16000, 32000]);
     expect(waitAfterFailures(LOCK_AFTER_FAILURES)).toBe(LOCK_MS);
     expect(waitAfterFailures(50)).toBe(LOCK_MS);
+  });
+
+  it('lets a source fail twenty times on any accounts, then doubles its wait up to a ceiling', () => {
+    expect([1, 20, 21, 22, 25].map(sourceWaitAfterFailures)).toEqual([0, 0, 2000, 4000, 32000]);
+    expect(sourceWaitAfterFailures(30)).toBe(SOURCE_MAX_WAIT_MS);
+    expect(sourceWaitAfterFailures(5000)).toBe(SOURCE_MAX_WAIT_MS);
   });
 });
