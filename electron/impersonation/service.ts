@@ -17,7 +17,7 @@ import type { WorkspaceHost } from '../workspace/host';
 import { admission, admit } from './gates';
 import { jwksOf, loadSigningKey, type SigningKey } from './keys';
 import { endSession, findSession, insertSession, openSessionIds, readPartnerAccess, readSettings, setExpiry } from './repository';
-import { signLoginToken } from './tokens';
+import { signLoginToken, windowBinding } from './tokens';
 
 export interface ImpersonationDeps {
   shell: Shell;
@@ -170,10 +170,12 @@ export class Impersonation {
     });
     this.open.set(session.id, session);
     try {
-      const token = await signLoginToken(key, issuer, { audience: target.audience, sessionId: session.id, clientId: client.id, view: input.view, operator: { id: operator.id, name: operator.displayName } }, now);
+      const binding = windowBinding();
+      const grant = { audience: target.audience, sessionId: session.id, clientId: client.id, view: input.view, operator: { id: operator.id, name: operator.displayName }, windowHash: binding.hash };
       session.window = await this.deps.shell.openPortalWindow({
         partition: `impersonation:${session.id}`,
-        url: target.url(token),
+        url: target.url(await signLoginToken(key, issuer, grant, now)),
+        windowSecret: binding.secret,
         allowedOrigins: [target.origin],
         title: `${client.companyName} · ${VIEW_NAME[input.view]} — Reseller Desk`,
         accent: ACCENT[input.view],
@@ -378,6 +380,7 @@ export class Impersonation {
     this.resellerWindow = await this.deps.shell.openPortalWindow({
       partition: 'persist:reseller-portal',
       url: `${portal.origin}/reseller`,
+      windowSecret: windowBinding().secret,
       allowedOrigins: [portal.origin],
       title: 'My reseller portal — Reseller Desk',
       accent: '#1f4e79',

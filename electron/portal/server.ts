@@ -6,11 +6,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createRemoteJWKSet, type JSONWebKeySet } from 'jose';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { BUILTIN_AUDIENCE, verifyLoginToken, type TokenRefusal } from '../impersonation/tokens';
+import { BUILTIN_AUDIENCE, verifyLoginToken, windowHashOf } from '../impersonation/tokens';
+import { WINDOW_SECRET_HEADER } from '../shell/port';
 import type { View } from '../../shared/impersonation';
 import { portalScript, portalStyles } from './assets';
 import type { Language } from '../../shared/settings';
-import { endedPage, invitationPage, invitationProblemPage, portalPage, refusedPage, resellerPage, signInPage, type PortalSection, type PortalView } from './pages';
+import { endedPage, invitationPage, invitationProblemPage, portalPage, refusedPage, resellerPage, signInPage, type PortalRefusal, type PortalSection, type PortalView } from './pages';
 import { portalText } from './text';
 
 /** What the portal asks of the app; it holds no workspace state of its own beyond cookies. */
@@ -26,7 +27,7 @@ export interface PortalBackend {
   returnToReseller(sessionId: string): Promise<void>;
   extend(sessionId: string): void;
   /** A token or session the portal refused, for the audit log. */
-  refused(refusal: TokenRefusal | 'replay' | 'session', detail: { clientId?: number; sessionId?: string }): void;
+  refused(refusal: PortalRefusal, detail: { clientId?: number; sessionId?: string }): void;
   /** The reseller's own sign-in ("My reseller portal"), with the workspace's throttling. */
   signInReseller(email: string, password: string): Promise<{ operatorId: number; name: string } | { refused: string }>;
   resellerOverview(operatorId: number): { name: string; clients: number } | null;
@@ -129,16 +130,16 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
       return c.html(refusedPage(result.refusal), 403);
     }
     const { login } = result;
-    if (usedTokens.has(login.jti)) {
-      backend.refused('replay', { clientId: login.clientId, sessionId: login.sessionId });
-      return c.html(refusedPage('replay'), 403);
-    }
+    const refuse = (refusal: PortalRefusal) => {
+      backend.refused(refusal, { clientId: login.clientId, sessionId: login.sessionId });
+      return c.html(refusedPage(refusal), 403);
+    };
+    // Bound to the window that asked for it: without that window's secret the token stays unused, so the window still opens with it.
+    if (!sameToken(windowHashOf(c.req.header(WINDOW_SECRET_HEADER) ?? ''), login.windowHash)) return refuse('window');
+    if (usedTokens.has(login.jti)) return refuse('replay');
     usedTokens.set(login.jti, login.expiresAt);
     const open = backend.session(login.sessionId);
-    if (!open || open.clientId !== login.clientId || open.view !== login.view) {
-      backend.refused('session', { clientId: login.clientId, sessionId: login.sessionId });
-      return c.html(refusedPage('session'), 403);
-    }
+    if (!open || open.clientId !== login.clientId || open.view !== login.view) return refuse('session');
     startSession(c, { kind: 'impersonation', sessionId: login.sessionId, csrf: token() });
     return c.redirect('/dashboard', 303);
   });

@@ -126,3 +126,26 @@ test('a portal window gets no permissions, stays on the portal and keeps pop-ups
   await expect.poll(() => page.url()).toMatch(new RegExp(`^${origin}/`));
   await expect(page.locator('.client-name')).toBeVisible();
 });
+
+test('a login token opens only the window it was made for: read on its way, it is refused and the window still opens', async () => {
+  await call('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+  const [client] = (await call<{ rows: { id: number }[] }>('clients.list', { status: 'active', limit: 1 })).rows;
+  // Another browser loads the window's address before the window does: refused, and nothing is used up.
+  const thief = await (await shell().workspacePage!.context().browser()!.newContext()).newPage();
+  const outside: number[] = [];
+  const openPortalWindow = shell().openPortalWindow.bind(shell());
+  shell().openPortalWindow = async (options) => {
+    outside.push((await thief.goto(options.url))!.status());
+    return openPortalWindow(options);
+  };
+  try {
+    const { sessionId } = await call<{ sessionId: string }>('impersonation.open', { clientId: client!.id, view: 'client' });
+    expect(outside).toEqual([403]);
+    await expect(thief.getByText('The sign-in link belongs to another window')).toBeVisible();
+    const page = portalPage(`impersonation:${sessionId}`);
+    await expect(page.locator('.client-name')).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+  } finally {
+    await thief.context().close();
+  }
+});

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../electron/operators/passwords';
-import { signLoginToken, type LoginGrant } from '../../electron/impersonation/tokens';
+import { signLoginToken, windowBinding, windowHashOf, WINDOW_CONFIRMATION } from '../../electron/impersonation/tokens';
+import { WINDOW_SECRET_HEADER, type PortalWindowOptions } from '../../electron/shell/port';
 import type { FakePortalWindow } from '../support/portal-browser';
 import { testCore, withDemo, type TestCore } from '../support/core';
 import { startExternalPortal } from '../support/external-portal';
@@ -411,9 +412,11 @@ describe('one-time tokens', () => {
     const [client] = await firstClient();
     const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
     const runtime = await t.core.impersonation.ready();
-    const grant: LoginGrant = { audience: runtime.portal.audience, sessionId, clientId: client!.id, view: 'client', operator: { id: 1, name: 'Demo Operator' } };
-    const open = async (token: string) => {
-      const response = await fetch(`${runtime.portal.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+    const binding = windowBinding();
+    const grant = { audience: runtime.portal.audience, sessionId, clientId: client!.id, view: 'client' as 'client' | 'partner', operator: { id: 1, name: 'Demo Operator' }, windowHash: binding.hash };
+    /** A request as a window with this secret makes it. */
+    const open = async (token: string, secret = binding.secret) => {
+      const response = await fetch(`${runtime.portal.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual', headers: { [WINDOW_SECRET_HEADER]: secret } });
       return { status: response.status, body: await response.text(), cookie: response.headers.get('set-cookie') };
     };
     return { runtime, grant, open, client: client! };
@@ -423,7 +426,7 @@ describe('one-time tokens', () => {
   it('refuses a replayed token', async () => {
     const { open } = await portalAndSession();
     const used = new URL(lastWindow().options.url).searchParams.get('token')!;
-    const replay = await open(used);
+    const replay = await open(used, lastWindow().options.windowSecret);
     expect(replay).toMatchObject({ status: 403, cookie: null });
     expect(replay.body).toContain('used already');
     expect(await refusedIn()).toEqual(['replay']);
@@ -448,6 +451,36 @@ describe('one-time tokens', () => {
     // A fresh, correct token still works: refusals leave nothing behind.
     expect((await open(await sign({}))).status).toBe(303);
   });
+
+  it('binds a token to the window that asked for it: read before the window used it, it is refused and stays good for that window', async () => {
+    await demo();
+    const [client] = await firstClient();
+    const { portal } = await t.core.impersonation.ready();
+    // Someone reads the window's address before the window loads it, and tries it without the window's secret, then with a guess.
+    const stolen: number[] = [];
+    const openWindow = t.shell.openPortalWindow;
+    t.shell.openPortalWindow = async (options: PortalWindowOptions) => {
+      stolen.push((await fetch(options.url, { redirect: 'manual' })).status);
+      stolen.push((await fetch(options.url, { redirect: 'manual', headers: { [WINDOW_SECRET_HEADER]: windowBinding().secret } })).status);
+      return openWindow(options);
+    };
+    const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    expect(stolen).toEqual([403, 403]);
+    // The window still opens with the same token, signed in.
+    const window = lastWindow();
+    expect(window.last).toMatchObject({ status: 200, url: `${portal.origin}/dashboard` });
+    expect([...window.cookies.keys()]).toEqual(['rdp_session']);
+    const refusals = (await t.ok('audit.list', {})).rows.filter((r) => r.action === 'portal.tokenRefused');
+    expect(refusals.map((r) => r.after)).toEqual([
+      { refusal: 'window', sessionId },
+      { refusal: 'window', sessionId },
+    ]);
+    // What the token names is the hash of the window's secret, never the secret.
+    const claims = JSON.parse(Buffer.from(new URL(window.options.url).searchParams.get('token')!.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims.cnf).toEqual({ [WINDOW_CONFIRMATION]: windowHashOf(window.options.windowSecret) });
+    expect(window.options.windowSecret).toMatch(/^[\w-]{43}$/);
+    expect(JSON.stringify(claims)).not.toContain(window.options.windowSecret);
+  });
 });
 
 describe('external portals', () => {
@@ -468,11 +501,13 @@ describe('external portals', () => {
       expect(window.last!.body).toContain(`client:${client.id} as client, acting Demo Operator`);
 
       const token = new URL(window.options.url).searchParams.get('token')!;
-      // Single use at the platform, and no use at all at the built-in portal (another audience).
+      // Bound to its window where the platform checks the claim, single use at the platform, and no use at all at the built-in portal (another audience).
+      const bound = { [WINDOW_SECRET_HEADER]: window.options.windowSecret };
       expect((await fetch(`${external.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' })).status).toBe(403);
-      expect(external.refused).toEqual(['replayed']);
+      expect((await fetch(`${external.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual', headers: bound })).status).toBe(403);
+      expect(external.refused).toEqual(['unbound', 'replayed']);
       const { portal } = await t.core.impersonation.ready();
-      expect((await fetch(`${portal.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' })).status).toBe(403);
+      expect((await fetch(`${portal.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual', headers: bound })).status).toBe(403);
       expect((await t.ok('audit.list', {})).rows.find((r) => r.action === 'portal.tokenRefused')?.after).toMatchObject({ refusal: 'audience' });
       // The window may not wander off the platform's origin.
       await expect(window.get(`${portal.origin}/dashboard`)).rejects.toThrow(/blocked/);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Log } from '../../app/errors';
-import { PortalUnreachableError, type PortalWindow, type PortalWindowOptions, type Shell, type SettingsStore, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
+import { PortalUnreachableError, WINDOW_SECRET_HEADER, type PortalWindow, type PortalWindowOptions, type Shell, type SettingsStore, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
 import { fileSecretStore, type SecretStore } from '../../shell/secrets';
 import { rendererDir, uniqueFile } from '../../shell/paths';
 import { openSettingsStore } from '../../shell/settings';
@@ -120,7 +120,8 @@ export class ChromiumShell implements Shell {
    * A portal window is a browser context of its own: memory-only for
    * `impersonation:` partitions, its storage saved to the data folder for
    * `persist:` ones. Every permission is denied, downloads refused (there is no
-   * dialog to ask with), pop-ups stay in the context, other origins are blocked.
+   * dialog to ask with), pop-ups stay in the context, other origins are blocked,
+   * and each request that leaves carries the window's secret.
    */
   async openPortalWindow(options: PortalWindowOptions): Promise<PortalWindow> {
     const stateFile = options.partition.startsWith('persist:') ? this.partitionFile(options.partition) : undefined;
@@ -129,6 +130,8 @@ export class ChromiumShell implements Shell {
     await context.grantPermissions([]);
     const allowed = (url: URL) => options.allowedOrigins.includes(url.origin);
     await context.route((url) => !allowed(url), (route) => route.abort('blockedbyclient'));
+    // Only requests to the allowed origins leave the context (the rest are aborted above), so only they carry it.
+    await context.setExtraHTTPHeaders({ [WINDOW_SECRET_HEADER]: options.windowSecret });
     context.on('request', (request) => request.isNavigationRequest() && options.onActivity());
     const page = await context.newPage();
     let lastGood = options.url;
