@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EndReason, OpenSessionInfo, View } from '../../shared/impersonation';
 import type { ChannelParsedInput, EventName, EventPayload } from '../../shared/ipc/contract';
-import type { HandlerContext, OperatorContext } from '../app/context';
+import type { HandlerContext, OperatorContext, SignedInOperator } from '../app/context';
 import { AppError, conflict, notFound, type Log } from '../app/errors';
 import { writeWithAudit } from '../audit/write';
 import { requireReachableClient } from '../clients/handlers';
@@ -27,6 +27,8 @@ export interface ImpersonationDeps {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** A context outside any IPC call: timeouts and the portal's own requests. */
   context(): HandlerContext;
+  /** Who is signed in to the desk now: every window open belongs to them. */
+  signedIn(): number | null;
   focusWorkspace(): void;
 }
 
@@ -169,10 +171,11 @@ export class Impersonation {
       });
     });
     this.open.set(session.id, session);
+    let window: PortalWindow;
     try {
       const binding = windowBinding();
       const grant = { audience: target.audience, sessionId: session.id, clientId: client.id, view: input.view, operator: { id: operator.id, name: operator.displayName }, windowHash: binding.hash };
-      session.window = await this.deps.shell.openPortalWindow({
+      window = await this.deps.shell.openPortalWindow({
         partition: `impersonation:${session.id}`,
         url: target.url(await signLoginToken(key, issuer, grant, now)),
         windowSecret: binding.secret,
@@ -196,6 +199,12 @@ export class Impersonation {
         { companyName: client.companyName, origin: error.origin, detail: error.detail },
       );
     }
+    // Ended while it opened (signed out, or another operator signed in meanwhile): what just opened closes too.
+    if (!this.open.has(session.id)) {
+      await window.close();
+      throw notOpen();
+    }
+    session.window = window;
     this.changed();
     return { sessionId: session.id, focused: false };
   }
@@ -212,8 +221,9 @@ export class Impersonation {
     );
   }
 
-  list(): OpenSessionInfo[] {
-    return [...this.open.values()].filter((s) => s.window).map((s) => this.info(s));
+  /** The operator's own open windows: the only ones they see or act on. */
+  list(operatorId: number | null): OpenSessionInfo[] {
+    return [...this.open.values()].filter((s) => s.window && s.operatorId === operatorId).map((s) => this.info(s));
   }
 
   private info(s: OpenSession): OpenSessionInfo {
@@ -232,14 +242,25 @@ export class Impersonation {
     };
   }
 
-  private mine(sessionId: string): OpenSession {
+  /**
+   * The operator's own window, of a client still within their reach (a window
+   * outside it is about to close: see recheckSoon). Someone else's answers
+   * exactly like one that is not open, so session ids give nothing away.
+   */
+  private mine(sessionId: string, operator: SignedInOperator): OpenSession {
     const session = this.open.get(sessionId);
-    if (!session) throw notOpen();
+    if (session?.operatorId !== operator.id) throw notOpen();
+    if (!isReachable(this.deps.host.database().db, { operatorId: operator.id, allClients: operator.allClients }, session.clientId)) throw notOpen();
     return session;
   }
 
-  focus(sessionId: string): void {
-    this.mine(sessionId).window?.focus();
+  focus(sessionId: string, operator: SignedInOperator): void {
+    this.mine(sessionId, operator).window?.focus();
+  }
+
+  /** The operator ends one of their own windows; false if they have no such window open. */
+  endOwn(sessionId: string, operatorId: number, reason: EndReason): Promise<boolean> {
+    return this.open.get(sessionId)?.operatorId === operatorId ? this.end(sessionId, reason) : Promise.resolve(false);
   }
 
   /** Closes the window, wipes its partition and ends the record; false if it had ended already. */
@@ -266,14 +287,30 @@ export class Impersonation {
     return recorded;
   }
 
-  async endAll(reason: EndReason): Promise<number> {
-    const ids = [...this.open.keys()];
+  /** Ends the operator's own client windows ("End all"); null for every window of this desk. */
+  async endAll(operatorId: number | null, reason: EndReason): Promise<number> {
+    const ids = [...this.open.values()].filter((s) => operatorId === null || s.operatorId === operatorId).map((s) => s.id);
     for (const id of ids) await this.end(id, reason);
     return ids.length;
   }
 
-  extend(sessionId: string, actor: { id: number; name: string }): OpenSessionInfo {
-    const session = this.mine(sessionId);
+  /** The operator signs out: nothing they opened stays open. */
+  async signedOut(operatorId: number): Promise<void> {
+    await this.endAll(operatorId, 'signed-out');
+  }
+
+  /** Another operator signs in on this desk: whatever someone else opened here ends, as if they had signed out. */
+  async signedIn(operatorId: number): Promise<void> {
+    for (const session of [...this.open.values()]) if (session.operatorId !== operatorId) await this.end(session.id, 'other-sign-in');
+  }
+
+  extend(sessionId: string, operator: SignedInOperator): OpenSessionInfo {
+    const session = this.mine(sessionId, operator);
+    return this.prolong(session, { id: operator.id, name: operator.displayName });
+  }
+
+  private prolong(session: OpenSession, actor: { id: number; name: string }): OpenSessionInfo {
+    const sessionId = session.id;
     const now = this.deps.now();
     const settings = readSettings(this.deps.host.database().db);
     const expiresAt = Math.max(session.expiresAt, now + settings.absoluteMinutes * 60_000);
@@ -394,13 +431,13 @@ export class Impersonation {
   /** On quit: every open session ends with the app (the windows close with the shell). */
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    if (this.deps.host.isOpen) await this.endAll('app-closed');
+    if (this.deps.host.isOpen) await this.endAll(null, 'app-closed');
     await this.resellerWindow?.close();
     if (this.runtime) await (await this.runtime).portal.stop();
   }
 
   private changed(): void {
-    const list = this.list();
+    const list = this.list(this.deps.signedIn());
     for (const info of list) this.open.get(info.id)!.announcedEndsAt = info.endsAt;
     this.deps.emit('impersonation.changed', list);
   }
@@ -420,7 +457,7 @@ export class Impersonation {
       returnToReseller: async (sessionId) => void (await this.end(sessionId, 'return')),
       extend: (sessionId) => {
         const session = this.open.get(sessionId);
-        if (session) this.extend(sessionId, { id: session.operatorId, name: session.operatorName });
+        if (session) this.prolong(session, { id: session.operatorId, name: session.operatorName });
       },
       refused: (refusal, { clientId, sessionId }) =>
         writeWithAudit(this.deps.host.database().db, { id: null, name: 'Built-in portal' }, this.deps.now(), (_tx, audit) =>

@@ -10,11 +10,21 @@ export function toSession(operator: SignedInOperator): OperatorSession {
   };
 }
 
-/** Signs the operator in for this window and returns what the UI needs about them. */
-export function startSession(ctx: HandlerContext, operatorId: number): OperatorSession {
+/**
+ * Signs the operator in for this window and returns what the UI needs about
+ * them. Signing in over someone else signs them out: their windows end, audited.
+ */
+export async function startSession(ctx: HandlerContext, operatorId: number): Promise<OperatorSession> {
   const operator = loadSignedInOperator(ctx.workspace().db, operatorId);
   if (!operator) throw new Error(`operator ${operatorId} vanished while signing in`);
+  const previous = ctx.operator;
+  if (previous && previous.id !== operatorId) {
+    ctx.write((_tx, audit) =>
+      audit({ action: 'session.signedOut', summary: `Signed out: ${operator.displayName} signed in on this desk`, actor: { id: previous.id, name: previous.displayName } }),
+    );
+  }
   ctx.session.signIn(operatorId);
+  await ctx.impersonation.signedIn(operatorId);
   return toSession(operator);
 }
 
@@ -51,7 +61,7 @@ export const sessionHandlers: HandlersOf<'session.current' | 'session.signIn' | 
 
   'session.signOut': async (_input, ctx) => {
     // Nothing the operator opened stays open after they leave.
-    await ctx.impersonation.endAll('signed-out');
+    await ctx.impersonation.signedOut(ctx.operator.id);
     ctx.write((_tx, audit) => audit({ action: 'session.signedOut', summary: 'Signed out' }));
     ctx.session.signOut();
     return null;

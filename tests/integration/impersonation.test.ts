@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../electron/operators/passwords';
 import { signLoginToken, windowBinding, windowHashOf, WINDOW_CONFIRMATION } from '../../electron/impersonation/tokens';
 import { WINDOW_SECRET_HEADER, type PortalWindowOptions } from '../../electron/shell/port';
+import { loadSignedInOperator } from '../../electron/operators/repository';
 import type { FakePortalWindow } from '../support/portal-browser';
-import { testCore, withDemo, type TestCore } from '../support/core';
+import { snapshot, testCore, withDemo, type TestCore } from '../support/core';
 import { startExternalPortal } from '../support/external-portal';
 
 let t: TestCore;
@@ -480,6 +481,98 @@ describe('one-time tokens', () => {
     expect(claims.cnf).toEqual({ [WINDOW_CONFIRMATION]: windowHashOf(window.options.windowSecret) });
     expect(window.options.windowSecret).toMatch(/^[\w-]{43}$/);
     expect(JSON.stringify(claims)).not.toContain(window.options.windowSecret);
+  });
+});
+
+describe('whose windows', () => {
+  /** A second administrator, Bea, who signs in on the same desk. */
+  async function withBea(): Promise<void> {
+    const { sqlite } = t.core.host.database();
+    sqlite
+      .prepare("INSERT INTO operators (email, display_name, password_hash, role_id, all_clients, created_at) VALUES ('bea@example.com', 'Bea', ?, (SELECT id FROM roles WHERE builtin = 1), 1, 0)")
+      .run(await hashPassword('bea password 1'));
+  }
+  const signInAsBea = () => t.ok('session.signIn', { email: 'bea@example.com', password: 'bea password 1' });
+
+  it('a sign-in over another operator ends their client windows, audited', async () => {
+    await demo();
+    await withBea();
+    const [a, b] = await firstClient();
+    const first = await t.ok('impersonation.open', { clientId: a!.id, view: 'client' });
+    const second = await t.ok('impersonation.open', { clientId: b!.id, view: 'client' });
+
+    await signInAsBea();
+    expect(t.shell.portalWindows.every((w) => w.closed)).toBe(true);
+    expect(await t.ok('impersonation.list')).toEqual([]);
+    for (const [client, session] of [[a!, first], [b!, second]] as const) {
+      expect((await t.ok('impersonation.history', { clientId: client.id })).rows.find((h) => h.id === session.sessionId)).toMatchObject({ endReason: 'other-sign-in', endedAt: t.clock.now });
+    }
+    const rows = (await t.ok('audit.list', {})).rows;
+    const ended = rows.filter((r) => r.action === 'impersonation.ended');
+    expect(ended.map((r) => [r.actor, r.after?.endReason])).toEqual([
+      ['Demo Operator', 'other-sign-in'],
+      ['Demo Operator', 'other-sign-in'],
+    ]);
+    expect(rows.find((r) => r.action === 'session.signedOut')).toMatchObject({ actor: 'Demo Operator', summary: 'Signed out: Bea signed in on this desk' });
+
+    // Signing in again as oneself keeps one's windows.
+    await t.ok('impersonation.open', { clientId: a!.id, view: 'client' });
+    await signInAsBea();
+    expect(await t.ok('impersonation.list')).toHaveLength(1);
+  });
+
+  it('another operator’s window answers exactly like one that does not exist, and nothing changes', async () => {
+    await demo();
+    await withBea();
+    const [client] = await firstClient();
+    const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    const window = lastWindow();
+    const { db, sqlite } = t.core.host.database();
+    const bea = loadSignedInOperator(db, sqlite.prepare("SELECT id FROM operators WHERE email = 'bea@example.com'").pluck().get() as number)!;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const before = snapshot(t);
+    const [listed] = await t.ok('impersonation.list');
+
+    // The service as the handlers call it, for Bea while the demo operator's window is open.
+    const service = t.core.impersonation;
+    const answer = async (act: () => unknown) => {
+      try {
+        const value = await act();
+        return value === false ? 'false' : 'done';
+      } catch (error) {
+        return (error as { key?: string }).key;
+      }
+    };
+    for (const id of [sessionId, unknown]) {
+      expect(await answer(() => service.focus(id, bea))).toBe('impersonation.notOpen');
+      expect(await answer(() => service.extend(id, bea))).toBe('impersonation.notOpen');
+      expect(await answer(() => service.endOwn(id, bea.id, 'ended'))).toBe('false');
+    }
+    expect(await service.endAll(bea.id, 'ended-all')).toBe(0);
+    expect(service.list(bea.id)).toEqual([]);
+    expect(window).toMatchObject({ closed: false, focused: 0 });
+    expect(snapshot(t)).toBe(before);
+    expect(await t.ok('impersonation.list')).toEqual([listed]);
+
+    // Through the channels, once Bea is signed in: the same answer for the demo operator's session as for none at all.
+    await signInAsBea();
+    for (const channel of ['impersonation.focus', 'impersonation.end', 'impersonation.extend']) {
+      const theirs = await t.fail(channel, { sessionId });
+      expect(theirs).toEqual(await t.fail(channel, { sessionId: unknown }));
+      expect(theirs).toMatchObject({ code: 'NOT_FOUND', key: 'impersonation.notOpen' });
+    }
+  });
+
+  it('focus and extend refuse a window whose client left the operator’s reach, as if it were not open', async () => {
+    await demo();
+    const [client] = await firstClient();
+    const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    const { sqlite } = t.core.host.database();
+    // Limited to no clients by a change made elsewhere, before the open windows were checked again.
+    sqlite.prepare('UPDATE operators SET all_clients = 0 WHERE id = 1').run();
+    expect((await t.fail('impersonation.extend', { sessionId })).key).toBe('impersonation.notOpen');
+    expect((await t.fail('impersonation.focus', { sessionId })).key).toBe('impersonation.notOpen');
+    expect(lastWindow().focused).toBe(0);
   });
 });
 
