@@ -125,7 +125,11 @@ export const impersonationChannels = {
     output: z.object({ jwks: z.string(), url: z.string(), issuer: z.string() }),
     access: 'signedIn',
   }),
-  /** The operator's own reseller account, in a window whose session persists. */
+  /**
+   * The operator's own reseller account, signed in by a one-time token bound to
+   * its window (no password on the portal), in memory only, within the workspace's
+   * idle and time limits; it ends when the operator signs out.
+   */
   'impersonation.openResellerPortal': channel({ input: noInput, output: z.null(), access: 'signedIn' }),
 };
 

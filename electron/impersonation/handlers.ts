@@ -94,7 +94,7 @@ export const impersonationHandlers: HandlersOf<
   },
   'impersonation.publicKeys': (_input, ctx) => ctx.impersonation.publicKeys(),
   'impersonation.openResellerPortal': async (_input, ctx) => {
-    await ctx.impersonation.openResellerPortal();
+    await ctx.impersonation.openResellerPortal(ctx);
     return null;
   },
 };

@@ -8,7 +8,6 @@ import { requireReachableClient } from '../clients/handlers';
 import { clientUserPortal } from '../client-users/portal-accounts';
 import { findClient, isReachable, listClients } from '../clients/repository';
 import { portalContent } from '../portal/content';
-import { authenticate } from '../operators/handlers';
 import { loadSignedInOperator } from '../operators/repository';
 import { startPortal, type Portal, type PortalBackend } from '../portal/server';
 import type { PortalView } from '../portal/pages';
@@ -52,6 +51,17 @@ interface OpenSession {
   window: PortalWindow | null;
 }
 
+/** "My reseller portal": the signed-in operator's own account, a window of its own with the same time limits. */
+interface ResellerPortal {
+  id: string;
+  operatorId: number;
+  expiresAt: number;
+  idleMs: number;
+  lastActivity: number;
+  /** Null while the window is opening. */
+  window: PortalWindow | null;
+}
+
 interface Runtime {
   key: SigningKey;
   portal: Portal;
@@ -87,7 +97,7 @@ const VIEW_NAME: Record<View, string> = { client: 'Client view', partner: 'Partn
 export class Impersonation {
   private readonly open = new Map<string, OpenSession>();
   private runtime: Promise<Runtime> | undefined;
-  private resellerWindow: PortalWindow | undefined;
+  private reseller: ResellerPortal | undefined;
   private timer: NodeJS.Timeout | undefined;
   /** A recheck of the open windows waiting for its turn (see recheckSoon). */
   private recheck: Promise<void> | undefined;
@@ -110,7 +120,7 @@ export class Impersonation {
     const key = await loadSigningKey(secrets);
     const issuer = `urn:reseller-desk:${installation}`;
     const backend = this.portalBackend(issuer, key);
-    // The same port across starts keeps the reseller portal's cookies and the published JWKS address valid.
+    // The same port across starts keeps the published JWKS address valid.
     const remembered = settings.get('portalPort');
     const clientUsers = clientUserPortal(this.deps.context);
     const portal = await startPortal(backend, clientUsers, typeof remembered === 'number' ? remembered : 0).catch(() => startPortal(backend, clientUsers, 0));
@@ -294,14 +304,16 @@ export class Impersonation {
     return ids.length;
   }
 
-  /** The operator signs out: nothing they opened stays open. */
+  /** The operator signs out: nothing they opened stays open, their reseller portal included. */
   async signedOut(operatorId: number): Promise<void> {
     await this.endAll(operatorId, 'signed-out');
+    if (this.reseller?.operatorId === operatorId) await this.endResellerPortal();
   }
 
   /** Another operator signs in on this desk: whatever someone else opened here ends, as if they had signed out. */
   async signedIn(operatorId: number): Promise<void> {
     for (const session of [...this.open.values()]) if (session.operatorId !== operatorId) await this.end(session.id, 'other-sign-in');
+    if (this.reseller && this.reseller.operatorId !== operatorId) await this.endResellerPortal();
   }
 
   extend(sessionId: string, operator: SignedInOperator): OpenSessionInfo {
@@ -341,6 +353,8 @@ export class Impersonation {
   /** Ends sessions past their idle or absolute limit; warns a minute before. */
   async tick(): Promise<void> {
     const now = this.deps.now();
+    const reseller = this.reseller;
+    if (reseller?.window && now >= Math.min(reseller.lastActivity + reseller.idleMs, reseller.expiresAt)) await this.endResellerPortal(reseller.id);
     for (const session of [...this.open.values()]) {
       if (!session.window) continue;
       const info = this.info(session);
@@ -411,28 +425,70 @@ export class Impersonation {
     return { jwks: JSON.stringify(jwksOf(key), null, 2), url: portal.jwksUrl, issuer };
   }
 
-  async openResellerPortal(): Promise<void> {
-    if (this.resellerWindow) return this.resellerWindow.focus();
-    const { portal } = await this.ready();
-    this.resellerWindow = await this.deps.shell.openPortalWindow({
-      partition: 'persist:reseller-portal',
-      url: `${portal.origin}/reseller`,
-      windowSecret: windowBinding().secret,
-      allowedOrigins: [portal.origin],
-      title: 'My reseller portal — Reseller Desk',
-      accent: '#1f4e79',
-      bar: null,
-      onClosed: () => void (this.resellerWindow = undefined),
-      onReturn: () => undefined,
-      onActivity: () => undefined,
-    });
+  /**
+   * "My reseller portal", opened signed in from the desk as a client window is:
+   * a one-time token bound to its window, a memory-only partition, and the
+   * workspace's idle and time limits. No password is ever typed into the portal.
+   */
+  async openResellerPortal(ctx: OperatorContext): Promise<void> {
+    const { operator } = ctx;
+    if (this.reseller?.operatorId === operator.id) return this.reseller.window?.focus();
+    // One reseller portal at a time, its operator's: one left by someone else does not outlive them.
+    await this.endResellerPortal();
+    const settings = readSettings(ctx.workspace().db);
+    const now = ctx.now();
+    const session: ResellerPortal = {
+      id: randomUUID(),
+      operatorId: operator.id,
+      expiresAt: now + settings.absoluteMinutes * 60_000,
+      idleMs: settings.idleMinutes * 60_000,
+      lastActivity: now,
+      window: null,
+    };
+    this.reseller = session;
+    ctx.write((_tx, audit) => audit({ action: 'portal.resellerSignedIn', summary: 'Opened my reseller portal, signed in from the desk' }));
+    let window: PortalWindow;
+    try {
+      const { key, portal, issuer } = await this.ready();
+      const target = portalTarget(null, portal);
+      const binding = windowBinding();
+      const grant = { audience: target.audience, sessionId: session.id, view: 'reseller' as const, operator: { id: operator.id, name: operator.displayName }, windowHash: binding.hash };
+      window = await this.deps.shell.openPortalWindow({
+        partition: `reseller-portal:${session.id}`,
+        url: target.url(await signLoginToken(key, issuer, grant, now)),
+        windowSecret: binding.secret,
+        allowedOrigins: [target.origin],
+        title: 'My reseller portal — Reseller Desk',
+        accent: '#1f4e79',
+        bar: null,
+        onClosed: () => void this.endResellerPortal(session.id),
+        onReturn: () => undefined,
+        onActivity: () => {
+          if (this.reseller === session) session.lastActivity = this.deps.now();
+        },
+      });
+    } catch (error) {
+      await this.endResellerPortal(session.id);
+      throw error;
+    }
+    if (this.reseller !== session) return window.close();
+    session.window = window;
+  }
+
+  /** Closes the reseller portal (the one given, or whichever is open) and forgets its portal session. */
+  private async endResellerPortal(id?: string): Promise<void> {
+    const session = this.reseller;
+    if (!session || (id !== undefined && session.id !== id)) return;
+    this.reseller = undefined;
+    if (this.runtime) (await this.runtime).portal.forget(session.id);
+    await session.window?.close();
   }
 
   /** On quit: every open session ends with the app (the windows close with the shell). */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     if (this.deps.host.isOpen) await this.endAll(null, 'app-closed');
-    await this.resellerWindow?.close();
+    await this.endResellerPortal();
     if (this.runtime) await (await this.runtime).portal.stop();
   }
 
@@ -468,20 +524,13 @@ export class Impersonation {
             after: { refusal, sessionId: sessionId ?? null },
           }),
         ),
-      signInReseller: async (email, password) => {
-        try {
-          const operator = await authenticate(this.deps.context(), { email: email.trim().toLowerCase(), password }, { action: 'portal.resellerSignedIn', summary: 'Signed in to the reseller portal' });
-          return { operatorId: operator.id, name: operator.displayName };
-        } catch (error) {
-          if (error instanceof AppError) return { refused: error.message };
-          throw error;
-        }
-      },
-      resellerOverview: (operatorId) => {
+      resellerSession: (sessionId) => (this.reseller?.id === sessionId ? { operatorId: this.reseller.operatorId } : null),
+      resellerOverview: (sessionId) => {
+        if (this.reseller?.id !== sessionId || !this.deps.host.isOpen) return null;
         const { db } = this.deps.host.database();
-        const operator = loadSignedInOperator(db, operatorId);
+        const operator = loadSignedInOperator(db, this.reseller.operatorId);
         if (!operator) return null;
-        return { name: operator.displayName, clients: listClients(db, { operatorId, allClients: operator.allClients }, { query: '', offset: 0, limit: 1 }).total };
+        return { name: operator.displayName, clients: listClients(db, { operatorId: operator.id, allClients: operator.allClients }, { query: '', offset: 0, limit: 1 }).total };
       },
     };
   }

@@ -60,7 +60,7 @@ export const sessionHandlers: HandlersOf<'session.current' | 'session.signIn' | 
     startSession(ctx, (await authenticate(ctx, credentials, { action: 'session.signedIn', summary: 'Signed in' })).id),
 
   'session.signOut': async (_input, ctx) => {
-    // Nothing the operator opened stays open after they leave.
+    // Nothing the operator opened stays open after they leave, their reseller portal included.
     await ctx.impersonation.signedOut(ctx.operator.id);
     ctx.write((_tx, audit) => audit({ action: 'session.signedOut', summary: 'Signed out' }));
     ctx.session.signOut();

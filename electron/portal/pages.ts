@@ -150,7 +150,7 @@ function countryName(code: string, language: Language): string {
   }
 }
 
-/** A sign-in form: the reseller's own portal, or a client's portal for its users. */
+/** A client portal's sign-in form, for the client's users. */
 export function signInPage(form: { heading: string; action: string; language: Language; error?: string | null; notice?: string | null }) {
   const t = portalText(form.language);
   return message(
@@ -186,11 +186,11 @@ export function invitationPage(invitation: { name: string; companyName: string; 
 
 export const invitationProblemPage = (text: string, language: Language) => message(text, language, html`<p class="error" role="alert">${text}</p>`);
 
-export const resellerPage = (overview: { name: string; clients: number }, csrf: string) =>
+export const resellerPage = (overview: { name: string; clients: number }) =>
   message(
     'My reseller portal',
     'en',
     html`<h1>My reseller portal</h1>
       <p data-reseller="${overview.name}">Signed in as ${overview.name}. You manage ${overview.clients} clients.</p>
-      <form method="post" action="/sign-out">${csrfField(csrf)}<button type="submit">Sign out</button></form>`,
+      <p>This window signs out when you sign out of Reseller Desk, or when you close it.</p>`,
   );

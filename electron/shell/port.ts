@@ -28,10 +28,7 @@ export const WINDOW_SECRET_HEADER = 'x-rd-window';
 
 /** What `openPortalWindow` rejects with when the portal cannot be reached: see PortalUnreachableError. */
 export interface PortalWindowOptions {
-  /**
-   * Browser session of the window: `impersonation:<id>` lives in memory only and
-   * is wiped when the window closes; `persist:…` keeps its cookies across starts.
-   */
+  /** Browser session of the window, in memory only: wiped when the window closes, never saved. */
   partition: string;
   url: string;
   /**
@@ -75,7 +72,7 @@ export class PortalUnreachableError extends Error {
 
 export interface PortalWindow {
   focus(): void;
-  /** Closes the window; a memory-only partition is wiped with everything it stored. */
+  /** Closes the window; its partition is wiped with everything it stored. */
   close(): Promise<void>;
 }
 

@@ -493,13 +493,17 @@ describe('whose windows', () => {
       .run(await hashPassword('bea password 1'));
   }
   const signInAsBea = () => t.ok('session.signIn', { email: 'bea@example.com', password: 'bea password 1' });
+  const resellerWindow = () => t.shell.portalWindows.find((w) => w.options.partition.startsWith('reseller-portal:'))!;
 
-  it('a sign-in over another operator ends their client windows, audited', async () => {
+  it('a sign-in over another operator ends their client windows (audited) and closes their reseller portal', async () => {
     await demo();
     await withBea();
     const [a, b] = await firstClient();
     const first = await t.ok('impersonation.open', { clientId: a!.id, view: 'client' });
     const second = await t.ok('impersonation.open', { clientId: b!.id, view: 'client' });
+    await t.ok('impersonation.openResellerPortal');
+    const reseller = resellerWindow();
+    const resellerCookie = reseller.cookies.get('rdp_session')!;
 
     await signInAsBea();
     expect(t.shell.portalWindows.every((w) => w.closed)).toBe(true);
@@ -514,6 +518,8 @@ describe('whose windows', () => {
       ['Demo Operator', 'other-sign-in'],
     ]);
     expect(rows.find((r) => r.action === 'session.signedOut')).toMatchObject({ actor: 'Demo Operator', summary: 'Signed out: Bea signed in on this desk' });
+    // The reseller portal's session is forgotten with its window: its cookie opens nothing any more.
+    expect((await fetch(new URL('/reseller', reseller.options.url), { headers: { cookie: `rdp_session=${resellerCookie}` } })).status).toBe(401);
 
     // Signing in again as oneself keeps one's windows.
     await t.ok('impersonation.open', { clientId: a!.id, view: 'client' });
@@ -576,6 +582,106 @@ describe('whose windows', () => {
   });
 });
 
+describe('my reseller portal', () => {
+  async function openReseller(): Promise<FakePortalWindow> {
+    await t.ok('impersonation.openResellerPortal');
+    return t.shell.portalWindows.findLast((w) => w.options.partition.startsWith('reseller-portal:'))!;
+  }
+  const reach = (window: FakePortalWindow, cookie: string, path = '/reseller') => fetch(new URL(path, window.options.url), { headers: { cookie: `rdp_session=${cookie}` } });
+
+  it('opens signed in from the desk with a one-time token, in memory only; the portal takes no operator password', async () => {
+    await demo();
+    const window = await openReseller();
+    expect(window.options.partition.startsWith('persist:')).toBe(false);
+    expect(window.options.url).toMatch(/\/sso\?token=/);
+    expect(window.last).toMatchObject({ status: 200, url: new URL('/reseller', window.options.url).href });
+    expect(window.last!.body).toContain('Signed in as Demo Operator. You manage 50 clients.');
+    expect(window.last!.body).not.toContain('type="password"');
+    expect(await auditActions()).toContain('portal.resellerSignedIn');
+    // Opening it again brings the same window forward.
+    await t.ok('impersonation.openResellerPortal');
+    expect(t.shell.portalWindows.filter((w) => w.options.partition.startsWith('reseller-portal:'))).toHaveLength(1);
+    expect(window.focused).toBe(1);
+
+    // No password form and no sign-in route: a page clients can reach never asks for an operator's password.
+    const origin = new URL(window.options.url).origin;
+    const form = { email: 'demo@reseller-desk.test', password: 'demo-password' };
+    expect((await fetch(`${origin}/reseller/sign-in`, { method: 'POST', body: new URLSearchParams(form), headers: { origin } })).status).toBe(404);
+    const anonymous = await fetch(`${origin}/reseller`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).not.toContain('type="password"');
+  });
+
+  it('its token cannot open a client view, and a client’s token cannot open it', async () => {
+    await demo();
+    const [client] = await firstClient();
+    const { sessionId } = await t.ok('impersonation.open', { clientId: client!.id, view: 'client' });
+    const window = await openReseller();
+    const resellerId = window.options.partition.slice('reseller-portal:'.length);
+    // Its own cookie shows no client's page.
+    const cookie = window.cookies.get('rdp_session')!;
+    expect((await reach(window, cookie, '/dashboard')).status).toBe(403);
+    expect((await reach(window, cookie)).status).toBe(200);
+
+    const { key, issuer, portal } = await t.core.impersonation.ready();
+    const binding = windowBinding();
+    const operator = { id: 1, name: 'Demo Operator' };
+    const sso = async (token: string) =>
+      (await fetch(`${portal.origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual', headers: { [WINDOW_SECRET_HEADER]: binding.secret } })).status;
+    const base = { audience: portal.audience, operator, windowHash: binding.hash };
+    // A reseller token naming a client's session, a client token naming the reseller portal's: refused.
+    expect(await sso(await signLoginToken(key, issuer, { ...base, view: 'reseller', sessionId }, t.clock.now))).toBe(403);
+    expect(await sso(await signLoginToken(key, issuer, { ...base, view: 'client', clientId: client!.id, sessionId: resellerId }, t.clock.now))).toBe(403);
+    // A client token with a reseller's subject, or the other way round, is not a token of either kind.
+    const [header, payload, signature] = (await signLoginToken(key, issuer, { ...base, view: 'reseller', sessionId: resellerId }, t.clock.now)).split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    expect(await sso(`${header}.${Buffer.from(JSON.stringify({ ...claims, view: 'client' })).toString('base64url')}.${signature}`)).toBe(403);
+    const refusals = (await t.ok('audit.list', {})).rows.filter((r) => r.action === 'portal.tokenRefused').map((r) => r.after?.refusal);
+    expect(refusals.sort()).toEqual(['session', 'session', 'signature']);
+    // The right one, for the right window, opens it.
+    expect(await sso(await signLoginToken(key, issuer, { ...base, view: 'reseller', sessionId: resellerId }, t.clock.now))).toBe(303);
+  });
+
+  it('ends on sign-out, at the idle limit and at the time limit, and its portal session is forgotten each time', async () => {
+    await demo();
+    const ends = async (window: FakePortalWindow, cookie: string) => {
+      expect(window.closed).toBe(true);
+      expect((await reach(window, cookie)).status).toBe(401);
+    };
+    let window = await openReseller();
+    let cookie = window.cookies.get('rdp_session')!;
+    await t.ok('session.signOut');
+    await ends(window, cookie);
+
+    await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+    window = await openReseller();
+    cookie = window.cookies.get('rdp_session')!;
+    t.clock.now += 14 * 60_000;
+    await t.core.impersonation.tick();
+    expect(window.closed).toBe(false);
+    t.clock.now += 60_000;
+    await t.core.impersonation.tick();
+    await ends(window, cookie);
+
+    // Busy all the time, it still ends at the workspace's time limit (60 minutes).
+    window = await openReseller();
+    cookie = window.cookies.get('rdp_session')!;
+    for (let minute = 0; minute < 60; minute += 10) {
+      expect(window.closed).toBe(false);
+      t.clock.now += 10 * 60_000;
+      await window.get(window.last!.url);
+      await t.core.impersonation.tick();
+    }
+    await ends(window, cookie);
+    // Closed by the operator: gone too, and it opens afresh.
+    window = await openReseller();
+    cookie = window.cookies.get('rdp_session')!;
+    await window.closeByUser();
+    expect((await reach(window, cookie)).status).toBe(401);
+    expect((await openReseller()).last!.body).toContain('Signed in as Demo Operator');
+  });
+});
+
 describe('external portals', () => {
   it('send the same one-time token to a client’s own platform, which verifies it through the JWKS alone', async () => {
     await demo();
@@ -619,7 +725,7 @@ describe('external portals', () => {
   });
 });
 
-describe('keys and the reseller’s own portal', () => {
+describe('keys', () => {
   it('publishes the public key, keeps the private one secret and the same across restarts', async () => {
     await demo();
     const { jwks, url, issuer } = await t.ok('impersonation.publicKeys');
@@ -633,18 +739,5 @@ describe('keys and the reseller’s own portal', () => {
     const again = await t.ok('impersonation.publicKeys');
     expect(again.jwks).toBe(jwks);
     expect(again.issuer).toBe(issuer);
-  });
-
-  it('signs the reseller in to their own portal with the workspace’s throttling', async () => {
-    await demo();
-    await t.ok('impersonation.openResellerPortal');
-    const window = lastWindow();
-    expect(window.options.partition).toBe('persist:reseller-portal');
-    expect(window.last!.body).toContain('My reseller portal');
-    const signIn = new URL('/reseller/sign-in', window.last!.url).href;
-    expect((await window.post(signIn, { email: 'demo@reseller-desk.test', password: 'wrong' })).status).toBe(401);
-    const page = await window.post(signIn, { email: 'demo@reseller-desk.test', password: 'demo-password' });
-    expect(page.body).toContain('Signed in as Demo Operator. You manage 50 clients.');
-    expect(await auditActions()).toEqual(expect.arrayContaining(['portal.resellerSignedIn', 'session.signInFailed']));
   });
 });

@@ -191,7 +191,6 @@ export class ElectronShell implements Shell {
 
     let closing = false;
     const wipe = async () => {
-      if (options.partition.startsWith('persist:')) return;
       await ses.clearStorageData();
       await ses.clearCache();
       await ses.clearAuthCache();
