@@ -5,8 +5,11 @@ import { entityId, pageWindow, timestamp } from './limits';
 export const views = ['client', 'partner'] as const;
 export type View = (typeof views)[number];
 
-/** Why a session ended: the operator returned, closed the window, ran out of time, or ended it from the workspace. */
-export const endReasons = ['return', 'closed', 'timeout-idle', 'timeout-absolute', 'ended', 'ended-all', 'signed-out', 'app-closed', 'unreachable', 'withdrawn'] as const;
+/**
+ * Why a session ended: the operator returned, closed the window, ran out of
+ * time, ended it from the workspace, signed out, or another operator signed in on the desk.
+ */
+export const endReasons = ['return', 'closed', 'timeout-idle', 'timeout-absolute', 'ended', 'ended-all', 'signed-out', 'other-sign-in', 'app-closed', 'unreachable', 'withdrawn'] as const;
 export type EndReason = (typeof endReasons)[number];
 
 export const reasonPolicies = ['off', 'optional', 'required'] as const;
@@ -92,6 +95,12 @@ export const impersonationChannels = {
     output: z.object({ sessionId: z.string(), focused: z.boolean() }),
     access: 'signedIn',
   }),
+  /**
+   * The signed-in operator's own open windows. Focus, end and extend act on
+   * those only (another operator's session answers `impersonation.notOpen`, as
+   * an unknown one does), and "End all" ends those; `impersonation.manage`
+   * governs the workspace's settings and partner access, not others' windows.
+   */
   'impersonation.list': channel({ input: noInput, output: z.array(openSessionInfo), access: 'signedIn' }),
   'impersonation.focus': channel({ input: sessionRef, output: z.null(), access: 'signedIn' }),
   'impersonation.end': channel({ input: sessionRef, output: z.null(), access: 'signedIn' }),
@@ -116,7 +125,11 @@ export const impersonationChannels = {
     output: z.object({ jwks: z.string(), url: z.string(), issuer: z.string() }),
     access: 'signedIn',
   }),
-  /** The operator's own reseller account, in a window whose session persists. */
+  /**
+   * The operator's own reseller account, signed in by a one-time token bound to
+   * its window (no password on the portal), in memory only, within the workspace's
+   * idle and time limits; it ends when the operator signs out.
+   */
   'impersonation.openResellerPortal': channel({ input: noInput, output: z.null(), access: 'signedIn' }),
 };
 

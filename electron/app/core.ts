@@ -47,7 +47,7 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
   let window: WorkspaceWindow | null = null;
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => window?.send(event, payload);
-  const impersonation = new Impersonation({ shell, host, now, log, emit, context: () => context(), focusWorkspace: () => window?.focus() });
+  const impersonation = new Impersonation({ shell, host, now, log, emit, context: () => context(), signedIn: () => signedInId, focusWorkspace: () => window?.focus() });
   impersonation.closeStale();
 
   function currentOperator(): SignedInOperator | null {

@@ -38,17 +38,18 @@ export const impersonationHandlers: HandlersOf<
     return { client: check('client'), partner: check('partner') };
   },
   'impersonation.open': (input, ctx) => ctx.impersonation.openSession(ctx, input),
-  'impersonation.list': (_input, ctx) => ctx.impersonation.list(),
+  // An operator sees and acts on their own windows only: another's session id answers as one that is not open.
+  'impersonation.list': (_input, ctx) => ctx.impersonation.list(ctx.operator.id),
   'impersonation.focus': ({ sessionId }, ctx) => {
-    ctx.impersonation.focus(sessionId);
+    ctx.impersonation.focus(sessionId, ctx.operator);
     return null;
   },
   'impersonation.end': async ({ sessionId }, ctx) => {
-    if (!(await ctx.impersonation.end(sessionId, 'ended'))) throw notOpen();
+    if (!(await ctx.impersonation.endOwn(sessionId, ctx.operator.id, 'ended'))) throw notOpen();
     return null;
   },
-  'impersonation.endAll': async (_input, ctx) => ({ ended: await ctx.impersonation.endAll('ended-all') }),
-  'impersonation.extend': ({ sessionId }, ctx) => ctx.impersonation.extend(sessionId, { id: ctx.operator.id, name: ctx.operator.displayName }),
+  'impersonation.endAll': async (_input, ctx) => ({ ended: await ctx.impersonation.endAll(ctx.operator.id, 'ended-all') }),
+  'impersonation.extend': ({ sessionId }, ctx) => ctx.impersonation.extend(sessionId, ctx.operator),
   'impersonation.history': ({ clientId, offset, limit }, ctx) => {
     requireReachableClient(ctx, clientId);
     return listHistory(ctx.workspace().db, clientId, offset, limit);
@@ -93,7 +94,7 @@ export const impersonationHandlers: HandlersOf<
   },
   'impersonation.publicKeys': (_input, ctx) => ctx.impersonation.publicKeys(),
   'impersonation.openResellerPortal': async (_input, ctx) => {
-    await ctx.impersonation.openResellerPortal();
+    await ctx.impersonation.openResellerPortal(ctx);
     return null;
   },
 };

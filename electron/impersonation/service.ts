@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EndReason, OpenSessionInfo, View } from '../../shared/impersonation';
 import type { ChannelParsedInput, EventName, EventPayload } from '../../shared/ipc/contract';
-import type { HandlerContext, OperatorContext } from '../app/context';
+import type { HandlerContext, OperatorContext, SignedInOperator } from '../app/context';
 import { AppError, conflict, notFound, type Log } from '../app/errors';
 import { writeWithAudit } from '../audit/write';
 import { requireReachableClient } from '../clients/handlers';
 import { clientUserPortal } from '../client-users/portal-accounts';
 import { findClient, isReachable, listClients } from '../clients/repository';
 import { portalContent } from '../portal/content';
-import { authenticate } from '../operators/handlers';
 import { loadSignedInOperator } from '../operators/repository';
 import { startPortal, type Portal, type PortalBackend } from '../portal/server';
 import type { PortalView } from '../portal/pages';
@@ -17,7 +16,7 @@ import type { WorkspaceHost } from '../workspace/host';
 import { admission, admit } from './gates';
 import { jwksOf, loadSigningKey, type SigningKey } from './keys';
 import { endSession, findSession, insertSession, openSessionIds, readPartnerAccess, readSettings, setExpiry } from './repository';
-import { signLoginToken } from './tokens';
+import { signLoginToken, windowBinding } from './tokens';
 
 export interface ImpersonationDeps {
   shell: Shell;
@@ -27,6 +26,8 @@ export interface ImpersonationDeps {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** A context outside any IPC call: timeouts and the portal's own requests. */
   context(): HandlerContext;
+  /** Who is signed in to the desk now: every window open belongs to them. */
+  signedIn(): number | null;
   focusWorkspace(): void;
 }
 
@@ -46,6 +47,17 @@ interface OpenSession {
   /** The end time the workspace UI was last told. */
   announcedEndsAt: number;
   warned: boolean;
+  /** Null while the window is opening. */
+  window: PortalWindow | null;
+}
+
+/** "My reseller portal": the signed-in operator's own account, a window of its own with the same time limits. */
+interface ResellerPortal {
+  id: string;
+  operatorId: number;
+  expiresAt: number;
+  idleMs: number;
+  lastActivity: number;
   /** Null while the window is opening. */
   window: PortalWindow | null;
 }
@@ -85,7 +97,7 @@ const VIEW_NAME: Record<View, string> = { client: 'Client view', partner: 'Partn
 export class Impersonation {
   private readonly open = new Map<string, OpenSession>();
   private runtime: Promise<Runtime> | undefined;
-  private resellerWindow: PortalWindow | undefined;
+  private reseller: ResellerPortal | undefined;
   private timer: NodeJS.Timeout | undefined;
   /** A recheck of the open windows waiting for its turn (see recheckSoon). */
   private recheck: Promise<void> | undefined;
@@ -108,7 +120,7 @@ export class Impersonation {
     const key = await loadSigningKey(secrets);
     const issuer = `urn:reseller-desk:${installation}`;
     const backend = this.portalBackend(issuer, key);
-    // The same port across starts keeps the reseller portal's cookies and the published JWKS address valid.
+    // The same port across starts keeps the published JWKS address valid.
     const remembered = settings.get('portalPort');
     const clientUsers = clientUserPortal(this.deps.context);
     const portal = await startPortal(backend, clientUsers, typeof remembered === 'number' ? remembered : 0).catch(() => startPortal(backend, clientUsers, 0));
@@ -169,11 +181,14 @@ export class Impersonation {
       });
     });
     this.open.set(session.id, session);
+    let window: PortalWindow;
     try {
-      const token = await signLoginToken(key, issuer, { audience: target.audience, sessionId: session.id, clientId: client.id, view: input.view, operator: { id: operator.id, name: operator.displayName } }, now);
-      session.window = await this.deps.shell.openPortalWindow({
+      const binding = windowBinding();
+      const grant = { audience: target.audience, sessionId: session.id, clientId: client.id, view: input.view, operator: { id: operator.id, name: operator.displayName }, windowHash: binding.hash };
+      window = await this.deps.shell.openPortalWindow({
         partition: `impersonation:${session.id}`,
-        url: target.url(token),
+        url: target.url(await signLoginToken(key, issuer, grant, now)),
+        windowSecret: binding.secret,
         allowedOrigins: [target.origin],
         title: `${client.companyName} · ${VIEW_NAME[input.view]} — Reseller Desk`,
         accent: ACCENT[input.view],
@@ -194,6 +209,12 @@ export class Impersonation {
         { companyName: client.companyName, origin: error.origin, detail: error.detail },
       );
     }
+    // Ended while it opened (signed out, or another operator signed in meanwhile): what just opened closes too.
+    if (!this.open.has(session.id)) {
+      await window.close();
+      throw notOpen();
+    }
+    session.window = window;
     this.changed();
     return { sessionId: session.id, focused: false };
   }
@@ -210,8 +231,9 @@ export class Impersonation {
     );
   }
 
-  list(): OpenSessionInfo[] {
-    return [...this.open.values()].filter((s) => s.window).map((s) => this.info(s));
+  /** The operator's own open windows: the only ones they see or act on. */
+  list(operatorId: number | null): OpenSessionInfo[] {
+    return [...this.open.values()].filter((s) => s.window && s.operatorId === operatorId).map((s) => this.info(s));
   }
 
   private info(s: OpenSession): OpenSessionInfo {
@@ -230,14 +252,25 @@ export class Impersonation {
     };
   }
 
-  private mine(sessionId: string): OpenSession {
+  /**
+   * The operator's own window, of a client still within their reach (a window
+   * outside it is about to close: see recheckSoon). Someone else's answers
+   * exactly like one that is not open, so session ids give nothing away.
+   */
+  private mine(sessionId: string, operator: SignedInOperator): OpenSession {
     const session = this.open.get(sessionId);
-    if (!session) throw notOpen();
+    if (session?.operatorId !== operator.id) throw notOpen();
+    if (!isReachable(this.deps.host.database().db, { operatorId: operator.id, allClients: operator.allClients }, session.clientId)) throw notOpen();
     return session;
   }
 
-  focus(sessionId: string): void {
-    this.mine(sessionId).window?.focus();
+  focus(sessionId: string, operator: SignedInOperator): void {
+    this.mine(sessionId, operator).window?.focus();
+  }
+
+  /** The operator ends one of their own windows; false if they have no such window open. */
+  endOwn(sessionId: string, operatorId: number, reason: EndReason): Promise<boolean> {
+    return this.open.get(sessionId)?.operatorId === operatorId ? this.end(sessionId, reason) : Promise.resolve(false);
   }
 
   /** Closes the window, wipes its partition and ends the record; false if it had ended already. */
@@ -264,14 +297,32 @@ export class Impersonation {
     return recorded;
   }
 
-  async endAll(reason: EndReason): Promise<number> {
-    const ids = [...this.open.keys()];
+  /** Ends the operator's own client windows ("End all"); null for every window of this desk. */
+  async endAll(operatorId: number | null, reason: EndReason): Promise<number> {
+    const ids = [...this.open.values()].filter((s) => operatorId === null || s.operatorId === operatorId).map((s) => s.id);
     for (const id of ids) await this.end(id, reason);
     return ids.length;
   }
 
-  extend(sessionId: string, actor: { id: number; name: string }): OpenSessionInfo {
-    const session = this.mine(sessionId);
+  /** The operator signs out: nothing they opened stays open, their reseller portal included. */
+  async signedOut(operatorId: number): Promise<void> {
+    await this.endAll(operatorId, 'signed-out');
+    if (this.reseller?.operatorId === operatorId) await this.endResellerPortal();
+  }
+
+  /** Another operator signs in on this desk: whatever someone else opened here ends, as if they had signed out. */
+  async signedIn(operatorId: number): Promise<void> {
+    for (const session of [...this.open.values()]) if (session.operatorId !== operatorId) await this.end(session.id, 'other-sign-in');
+    if (this.reseller && this.reseller.operatorId !== operatorId) await this.endResellerPortal();
+  }
+
+  extend(sessionId: string, operator: SignedInOperator): OpenSessionInfo {
+    const session = this.mine(sessionId, operator);
+    return this.prolong(session, { id: operator.id, name: operator.displayName });
+  }
+
+  private prolong(session: OpenSession, actor: { id: number; name: string }): OpenSessionInfo {
+    const sessionId = session.id;
     const now = this.deps.now();
     const settings = readSettings(this.deps.host.database().db);
     const expiresAt = Math.max(session.expiresAt, now + settings.absoluteMinutes * 60_000);
@@ -302,6 +353,8 @@ export class Impersonation {
   /** Ends sessions past their idle or absolute limit; warns a minute before. */
   async tick(): Promise<void> {
     const now = this.deps.now();
+    const reseller = this.reseller;
+    if (reseller?.window && now >= Math.min(reseller.lastActivity + reseller.idleMs, reseller.expiresAt)) await this.endResellerPortal(reseller.id);
     for (const session of [...this.open.values()]) {
       if (!session.window) continue;
       const info = this.info(session);
@@ -372,32 +425,75 @@ export class Impersonation {
     return { jwks: JSON.stringify(jwksOf(key), null, 2), url: portal.jwksUrl, issuer };
   }
 
-  async openResellerPortal(): Promise<void> {
-    if (this.resellerWindow) return this.resellerWindow.focus();
-    const { portal } = await this.ready();
-    this.resellerWindow = await this.deps.shell.openPortalWindow({
-      partition: 'persist:reseller-portal',
-      url: `${portal.origin}/reseller`,
-      allowedOrigins: [portal.origin],
-      title: 'My reseller portal — Reseller Desk',
-      accent: '#1f4e79',
-      bar: null,
-      onClosed: () => void (this.resellerWindow = undefined),
-      onReturn: () => undefined,
-      onActivity: () => undefined,
-    });
+  /**
+   * "My reseller portal", opened signed in from the desk as a client window is:
+   * a one-time token bound to its window, a memory-only partition, and the
+   * workspace's idle and time limits. No password is ever typed into the portal.
+   */
+  async openResellerPortal(ctx: OperatorContext): Promise<void> {
+    const { operator } = ctx;
+    if (this.reseller?.operatorId === operator.id) return this.reseller.window?.focus();
+    // One reseller portal at a time, its operator's: one left by someone else does not outlive them.
+    await this.endResellerPortal();
+    const settings = readSettings(ctx.workspace().db);
+    const now = ctx.now();
+    const session: ResellerPortal = {
+      id: randomUUID(),
+      operatorId: operator.id,
+      expiresAt: now + settings.absoluteMinutes * 60_000,
+      idleMs: settings.idleMinutes * 60_000,
+      lastActivity: now,
+      window: null,
+    };
+    this.reseller = session;
+    ctx.write((_tx, audit) => audit({ action: 'portal.resellerSignedIn', summary: 'Opened my reseller portal, signed in from the desk' }));
+    let window: PortalWindow;
+    try {
+      const { key, portal, issuer } = await this.ready();
+      const target = portalTarget(null, portal);
+      const binding = windowBinding();
+      const grant = { audience: target.audience, sessionId: session.id, view: 'reseller' as const, operator: { id: operator.id, name: operator.displayName }, windowHash: binding.hash };
+      window = await this.deps.shell.openPortalWindow({
+        partition: `reseller-portal:${session.id}`,
+        url: target.url(await signLoginToken(key, issuer, grant, now)),
+        windowSecret: binding.secret,
+        allowedOrigins: [target.origin],
+        title: 'My reseller portal — Reseller Desk',
+        accent: '#1f4e79',
+        bar: null,
+        onClosed: () => void this.endResellerPortal(session.id),
+        onReturn: () => undefined,
+        onActivity: () => {
+          if (this.reseller === session) session.lastActivity = this.deps.now();
+        },
+      });
+    } catch (error) {
+      await this.endResellerPortal(session.id);
+      throw error;
+    }
+    if (this.reseller !== session) return window.close();
+    session.window = window;
+  }
+
+  /** Closes the reseller portal (the one given, or whichever is open) and forgets its portal session. */
+  private async endResellerPortal(id?: string): Promise<void> {
+    const session = this.reseller;
+    if (!session || (id !== undefined && session.id !== id)) return;
+    this.reseller = undefined;
+    if (this.runtime) (await this.runtime).portal.forget(session.id);
+    await session.window?.close();
   }
 
   /** On quit: every open session ends with the app (the windows close with the shell). */
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    if (this.deps.host.isOpen) await this.endAll('app-closed');
-    await this.resellerWindow?.close();
+    if (this.deps.host.isOpen) await this.endAll(null, 'app-closed');
+    await this.endResellerPortal();
     if (this.runtime) await (await this.runtime).portal.stop();
   }
 
   private changed(): void {
-    const list = this.list();
+    const list = this.list(this.deps.signedIn());
     for (const info of list) this.open.get(info.id)!.announcedEndsAt = info.endsAt;
     this.deps.emit('impersonation.changed', list);
   }
@@ -417,7 +513,7 @@ export class Impersonation {
       returnToReseller: async (sessionId) => void (await this.end(sessionId, 'return')),
       extend: (sessionId) => {
         const session = this.open.get(sessionId);
-        if (session) this.extend(sessionId, { id: session.operatorId, name: session.operatorName });
+        if (session) this.prolong(session, { id: session.operatorId, name: session.operatorName });
       },
       refused: (refusal, { clientId, sessionId }) =>
         writeWithAudit(this.deps.host.database().db, { id: null, name: 'Built-in portal' }, this.deps.now(), (_tx, audit) =>
@@ -428,21 +524,13 @@ export class Impersonation {
             after: { refusal, sessionId: sessionId ?? null },
           }),
         ),
-      signInReseller: async (email, password) => {
-        try {
-          // One source for every caller of this form: a burst here no longer holds the operator back on the desktop.
-          const operator = await authenticate(this.deps.context(), { email: email.trim().toLowerCase(), password }, { action: 'portal.resellerSignedIn', summary: 'Signed in to the reseller portal' }, 'reseller-portal');
-          return { operatorId: operator.id, name: operator.displayName };
-        } catch (error) {
-          if (error instanceof AppError) return { refused: error.message };
-          throw error;
-        }
-      },
-      resellerOverview: (operatorId) => {
+      resellerSession: (sessionId) => (this.reseller?.id === sessionId ? { operatorId: this.reseller.operatorId } : null),
+      resellerOverview: (sessionId) => {
+        if (this.reseller?.id !== sessionId || !this.deps.host.isOpen) return null;
         const { db } = this.deps.host.database();
-        const operator = loadSignedInOperator(db, operatorId);
+        const operator = loadSignedInOperator(db, this.reseller.operatorId);
         if (!operator) return null;
-        return { name: operator.displayName, clients: listClients(db, { operatorId, allClients: operator.allClients }, { query: '', offset: 0, limit: 1 }).total };
+        return { name: operator.displayName, clients: listClients(db, { operatorId: operator.id, allClients: operator.allClients }, { query: '', offset: 0, limit: 1 }).total };
       },
     };
   }

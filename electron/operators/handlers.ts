@@ -11,11 +11,21 @@ export function toSession(operator: SignedInOperator): OperatorSession {
   };
 }
 
-/** Signs the operator in for this window and returns what the UI needs about them. */
-export function startSession(ctx: HandlerContext, operatorId: number): OperatorSession {
+/**
+ * Signs the operator in for this window and returns what the UI needs about
+ * them. Signing in over someone else signs them out: their windows end, audited.
+ */
+export async function startSession(ctx: HandlerContext, operatorId: number): Promise<OperatorSession> {
   const operator = loadSignedInOperator(ctx.workspace().db, operatorId);
   if (!operator) throw new Error(`operator ${operatorId} vanished while signing in`);
+  const previous = ctx.operator;
+  if (previous && previous.id !== operatorId) {
+    ctx.write((_tx, audit) =>
+      audit({ action: 'session.signedOut', summary: `Signed out: ${operator.displayName} signed in on this desk`, actor: { id: previous.id, name: previous.displayName } }),
+    );
+  }
   ctx.session.signIn(operatorId);
+  await ctx.impersonation.signedIn(operatorId);
   return toSession(operator);
 }
 
@@ -53,8 +63,8 @@ export const sessionHandlers: HandlersOf<'session.current' | 'session.signIn' | 
     startSession(ctx, (await authenticate(ctx, credentials, { action: 'session.signedIn', summary: 'Signed in' }, DESKTOP_SOURCE)).id),
 
   'session.signOut': async (_input, ctx) => {
-    // Nothing the operator opened stays open after they leave.
-    await ctx.impersonation.endAll('signed-out');
+    // Nothing the operator opened stays open after they leave, their reseller portal included.
+    await ctx.impersonation.signedOut(ctx.operator.id);
     ctx.write((_tx, audit) => audit({ action: 'session.signedOut', summary: 'Signed out' }));
     ctx.session.signOut();
     return null;

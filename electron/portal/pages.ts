@@ -114,20 +114,24 @@ const sections: Record<PortalSection, (view: PortalView, t: Text) => unknown> = 
     </dl>`,
 };
 
-const refusalText: Record<TokenRefusal | 'replay' | 'session', string> = {
+/** Why the portal refused a sign-in link: the token itself, or what the portal knows of it. */
+export type PortalRefusal = TokenRefusal | 'window' | 'replay' | 'session';
+
+const refusalText: Record<PortalRefusal, string> = {
   malformed: 'The sign-in link is damaged.',
   signature: 'The sign-in link was not issued by your reseller’s workspace.',
   expired: 'The sign-in link has expired (links work for 60 seconds).',
   audience: 'The sign-in link is meant for another portal.',
   issuer: 'The sign-in link comes from an unknown workspace.',
   claims: 'The sign-in link does not say whom it is for.',
+  window: 'The sign-in link belongs to another window: it opens only the window Reseller Desk opened it for.',
   replay: 'The sign-in link was used already; each link opens one window once.',
   session: 'The session this link belongs to has ended or does not match.',
 };
 
 const message = (title: string, language: Language, body: unknown) => shell(title, language, html`<main class="message">${body}</main>`);
 
-export const refusedPage = (refusal: keyof typeof refusalText) =>
+export const refusedPage = (refusal: PortalRefusal) =>
   message('Sign-in refused', 'en', html`<h1>Sign-in refused</h1><p data-refusal="${refusal}">${refusalText[refusal]}</p>`);
 
 /** After "Return to reseller" (an operator's window), or for a page asked without a live session (anyone's). */
@@ -146,7 +150,7 @@ function countryName(code: string, language: Language): string {
   }
 }
 
-/** A sign-in form: the reseller's own portal, or a client's portal for its users. */
+/** A client portal's sign-in form, for the client's users. */
 export function signInPage(form: { heading: string; action: string; language: Language; error?: string | null; notice?: string | null }) {
   const t = portalText(form.language);
   return message(
@@ -182,11 +186,11 @@ export function invitationPage(invitation: { name: string; companyName: string; 
 
 export const invitationProblemPage = (text: string, language: Language) => message(text, language, html`<p class="error" role="alert">${text}</p>`);
 
-export const resellerPage = (overview: { name: string; clients: number }, csrf: string) =>
+export const resellerPage = (overview: { name: string; clients: number }) =>
   message(
     'My reseller portal',
     'en',
     html`<h1>My reseller portal</h1>
       <p data-reseller="${overview.name}">Signed in as ${overview.name}. You manage ${overview.clients} clients.</p>
-      <form method="post" action="/sign-out">${csrfField(csrf)}<button type="submit">Sign out</button></form>`,
+      <p>This window signs out when you sign out of Reseller Desk, or when you close it.</p>`,
   );

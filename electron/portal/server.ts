@@ -7,11 +7,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createRemoteJWKSet, type JSONWebKeySet } from 'jose';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { BUILTIN_AUDIENCE, verifyLoginToken, type TokenRefusal } from '../impersonation/tokens';
+import { BUILTIN_AUDIENCE, verifyLoginToken, windowHashOf } from '../impersonation/tokens';
+import { WINDOW_SECRET_HEADER } from '../shell/port';
 import type { View } from '../../shared/impersonation';
 import { portalScript, portalStyles } from './assets';
 import type { Language } from '../../shared/settings';
-import { endedPage, invitationPage, invitationProblemPage, portalPage, refusedPage, resellerPage, signInPage, type PortalSection, type PortalView } from './pages';
+import { endedPage, invitationPage, invitationProblemPage, portalPage, refusedPage, resellerPage, signInPage, type PortalRefusal, type PortalSection, type PortalView } from './pages';
 import { portalText } from './text';
 
 /** What the portal asks of the app; it holds no workspace state of its own beyond cookies. */
@@ -27,10 +28,11 @@ export interface PortalBackend {
   returnToReseller(sessionId: string): Promise<void>;
   extend(sessionId: string): void;
   /** A token or session the portal refused, for the audit log. */
-  refused(refusal: TokenRefusal | 'replay' | 'session', detail: { clientId?: number; sessionId?: string }): void;
-  /** The reseller's own sign-in ("My reseller portal"), with the workspace's throttling. */
-  signInReseller(email: string, password: string): Promise<{ operatorId: number; name: string } | { refused: string }>;
-  resellerOverview(operatorId: number): { name: string; clients: number } | null;
+  refused(refusal: PortalRefusal, detail: { clientId?: number; sessionId?: string }): void;
+  /** Whose "My reseller portal" window a session is, while it is open; null once it ended. */
+  resellerSession(sessionId: string): { operatorId: number } | null;
+  /** The reseller portal's page data while its session is open; null once it ended. */
+  resellerOverview(sessionId: string): { name: string; clients: number } | null;
 }
 
 /** The client users' side: invitations, sign-in, their view of the portal. */
@@ -58,7 +60,7 @@ export interface Portal {
   origin: string;
   jwksUrl: string;
   audience: string;
-  /** Forgets the portal sessions of an impersonation session that ended. */
+  /** Forgets the portal sessions of a session that ended: a client window's or the reseller portal's. */
   forget(sessionId: string): void;
   stop(): Promise<void>;
 }
@@ -66,7 +68,7 @@ export interface Portal {
 type CookieSession =
   | { kind: 'impersonation'; sessionId: string; csrf: string }
   | { kind: 'clientUser'; clientId: number; clientUserId: number; csrf: string }
-  | { kind: 'reseller'; operatorId: number; csrf: string };
+  | { kind: 'reseller'; sessionId: string; csrf: string };
 
 const COOKIE = 'rdp_session';
 const cookieOptions = { httpOnly: true, sameSite: 'Strict', path: '/' } as const;
@@ -82,7 +84,6 @@ const PORTAL_CSP = {
 };
 
 const token = () => randomBytes(24).toString('base64url');
-const resellerSignIn = (error: string | null) => signInPage({ heading: 'My reseller portal', action: '/reseller/sign-in', language: 'en', error });
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
@@ -136,16 +137,21 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
       return c.html(refusedPage(result.refusal), 403);
     }
     const { login } = result;
-    if (usedTokens.has(login.jti)) {
-      backend.refused('replay', { clientId: login.clientId, sessionId: login.sessionId });
-      return c.html(refusedPage('replay'), 403);
-    }
+    const refuse = (refusal: PortalRefusal) => {
+      backend.refused(refusal, { ...(login.view !== 'reseller' && { clientId: login.clientId }), sessionId: login.sessionId });
+      return c.html(refusedPage(refusal), 403);
+    };
+    // Bound to the window that asked for it: without that window's secret the token stays unused, so the window still opens with it.
+    if (!sameToken(windowHashOf(c.req.header(WINDOW_SECRET_HEADER) ?? ''), login.windowHash)) return refuse('window');
+    if (usedTokens.has(login.jti)) return refuse('replay');
     usedTokens.set(login.jti, login.expiresAt);
-    const open = backend.session(login.sessionId);
-    if (!open || open.clientId !== login.clientId || open.view !== login.view) {
-      backend.refused('session', { clientId: login.clientId, sessionId: login.sessionId });
-      return c.html(refusedPage('session'), 403);
+    if (login.view === 'reseller') {
+      if (backend.resellerSession(login.sessionId)?.operatorId !== login.operatorId) return refuse('session');
+      startSession(c, { kind: 'reseller', sessionId: login.sessionId, csrf: token() });
+      return c.redirect('/reseller', 303);
     }
+    const open = backend.session(login.sessionId);
+    if (!open || open.clientId !== login.clientId || open.view !== login.view) return refuse('session');
     startSession(c, { kind: 'impersonation', sessionId: login.sessionId, csrf: token() });
     return c.redirect('/dashboard', 303);
   });
@@ -162,6 +168,8 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
   };
   const portalPages = (handler: (c: Context, session: CookieSession, view: PortalView) => Response | Promise<Response>) => async (c: Context) => {
     const session = sessionOf(c);
+    // The reseller's own portal shows no client: its session stays, this page is not for it.
+    if (session?.kind === 'reseller') return c.text('Forbidden', 403);
     const view = viewOf(session);
     return session && view ? handler(c, session, view) : ended(c, session);
   };
@@ -245,26 +253,24 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     return c.redirect('/dashboard', 303);
   });
 
+  /**
+   * "My reseller portal": opened signed in from the desk with a one-time token,
+   * never by a password typed here (the portal is public in team mode); it ends
+   * with the desk's sign-out or its time limits, and closing its window.
+   */
   app.get('/reseller', (c) => {
     const session = sessionOf(c);
-    const overview = session?.kind === 'reseller' ? backend.resellerOverview(session.operatorId) : null;
-    return overview && session ? c.html(resellerPage(overview, session.csrf)) : c.html(resellerSignIn(null));
+    const overview = session?.kind === 'reseller' ? backend.resellerOverview(session.sessionId) : null;
+    return overview ? c.html(resellerPage(overview)) : ended(c, session);
   });
-  app.post('/reseller/sign-in', async (c) => {
-    const body = await c.req.parseBody();
-    const outcome = await backend.signInReseller(String(body.email ?? ''), String(body.password ?? ''));
-    if ('refused' in outcome) return c.html(resellerSignIn(outcome.refused), 401);
-    startSession(c, { kind: 'reseller', operatorId: outcome.operatorId, csrf: token() });
-    return c.redirect('/reseller', 303);
-  });
-  /** Signing out of the reseller's own portal or a client user's session; an operator's window returns instead. */
+  /** A client user's way out; an operator's window returns or closes instead. */
   app.post('/sign-out', async (c) => {
     const id = getCookie(c, COOKIE);
     const session = sessionOf(c);
-    if (!session || !id || session.kind === 'impersonation' || !(await formToken(c, session))) return c.text('Forbidden', 403);
+    if (session?.kind !== 'clientUser' || !id || !(await formToken(c, session))) return c.text('Forbidden', 403);
     sessions.delete(id);
     deleteCookie(c, COOKIE, cookieOptions);
-    return c.redirect(session.kind === 'reseller' ? '/reseller' : `/clients/${session.clientId}/sign-in`, 303);
+    return c.redirect(`/clients/${session.clientId}/sign-in`, 303);
   });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
@@ -278,7 +284,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     jwksUrl,
     audience: BUILTIN_AUDIENCE,
     forget: (sessionId) => {
-      for (const [id, session] of sessions) if (session.kind === 'impersonation' && session.sessionId === sessionId) sessions.delete(id);
+      for (const [id, session] of sessions) if (session.kind !== 'clientUser' && session.sessionId === sessionId) sessions.delete(id);
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -20,14 +20,23 @@ export interface WorkspaceWindow {
   focus(): void;
 }
 
+/**
+ * The request header a portal window sends its secret in. The window's login
+ * token carries the secret's SHA-256, so the token opens this window only.
+ */
+export const WINDOW_SECRET_HEADER = 'x-rd-window';
+
 /** What `openPortalWindow` rejects with when the portal cannot be reached: see PortalUnreachableError. */
 export interface PortalWindowOptions {
-  /**
-   * Browser session of the window: `impersonation:<id>` lives in memory only and
-   * is wiped when the window closes; `persist:…` keeps its cookies across starts.
-   */
+  /** Browser session of the window, in memory only: wiped when the window closes, never saved. */
   partition: string;
   url: string;
+  /**
+   * Sent as the WINDOW_SECRET_HEADER with every request of the window to its
+   * allowed origins, and with nothing else: only this window can redeem the
+   * login token in `url`, even if the address is read before it loads.
+   */
+  windowSecret: string;
   /** The window may show pages of these origins only; everything else is refused. */
   allowedOrigins: string[];
   title: string;
@@ -63,7 +72,7 @@ export class PortalUnreachableError extends Error {
 
 export interface PortalWindow {
   focus(): void;
-  /** Closes the window; a memory-only partition is wiped with everything it stored. */
+  /** Closes the window; its partition is wiped with everything it stored. */
   close(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../ipc/client';
 import { showFailure } from './noticesStore';
 
-/** The operator's own reseller account, in its window whose session persists. */
+/** The operator's own reseller account, opened signed in; its window closes when the operator signs out. */
 export function ResellerPortalButton() {
   const { t } = useTranslation();
   const open = () => invoke('impersonation.openResellerPortal').catch((thrown: unknown) => showFailure(thrown));

@@ -29,19 +29,18 @@ const portalPage = (partition: string): Page => {
   if (!page) throw new Error(`no window on ${partition}`);
   return page;
 };
+const resellerPartition = () => [...shell().portalPages.keys()].find((p) => p.startsWith('reseller-portal:'));
 
 test('twenty client windows each keep their own session; the reseller stays signed in', async () => {
   test.setTimeout(120_000);
   await call('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
   await call('impersonation.settings.update', { partnerLogin: true });
 
-  // The reseller's own portal, in its persistent partition.
+  // The reseller's own portal opens signed in, no password asked.
   await call('impersonation.openResellerPortal');
-  const reseller = portalPage('persist:reseller-portal');
-  await reseller.getByLabel('E-mail').fill('demo@reseller-desk.test');
-  await reseller.getByLabel('Password').fill('demo-password');
-  await reseller.getByRole('button', { name: 'Sign in' }).click();
+  const reseller = portalPage(resellerPartition()!);
   await expect(reseller.getByText('Signed in as Demo Operator')).toBeVisible();
+  await expect(reseller.getByLabel('Password')).toHaveCount(0);
   const resellerCookies = await reseller.context().cookies();
   expect(resellerCookies.map((c) => c.name)).toEqual(['rdp_session']);
 
@@ -91,10 +90,15 @@ test('twenty client windows each keep their own session; the reseller stays sign
   expect(sessionCookies.has(fresh[0]!.value)).toBe(false);
 
   expect(await call<{ ended: number }>('impersonation.endAll')).toEqual({ ended: 16 });
-  expect([...shell().portalPages.keys()]).toEqual(['persist:reseller-portal']);
+  expect([...shell().portalPages.keys()]).toEqual([resellerPartition()]);
   await reseller.reload();
   await expect(reseller.getByText('Signed in as Demo Operator')).toBeVisible();
   expect(await reseller.context().cookies()).toEqual(resellerCookies);
+  // Signing out closes it.
+  const closed = reseller.waitForEvent('close');
+  await call('session.signOut');
+  await closed;
+  expect(shell().portalPages.size).toBe(0);
 });
 
 test('a portal window gets no permissions, stays on the portal and keeps pop-ups in its partition', async () => {
@@ -125,4 +129,27 @@ test('a portal window gets no permissions, stays on the portal and keeps pop-ups
   await page.evaluate(() => void (location.href = 'https://example.com/steal'));
   await expect.poll(() => page.url()).toMatch(new RegExp(`^${origin}/`));
   await expect(page.locator('.client-name')).toBeVisible();
+});
+
+test('a login token opens only the window it was made for: read on its way, it is refused and the window still opens', async () => {
+  await call('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+  const [client] = (await call<{ rows: { id: number }[] }>('clients.list', { status: 'active', limit: 1 })).rows;
+  // Another browser loads the window's address before the window does: refused, and nothing is used up.
+  const thief = await (await shell().workspacePage!.context().browser()!.newContext()).newPage();
+  const outside: number[] = [];
+  const openPortalWindow = shell().openPortalWindow.bind(shell());
+  shell().openPortalWindow = async (options) => {
+    outside.push((await thief.goto(options.url))!.status());
+    return openPortalWindow(options);
+  };
+  try {
+    const { sessionId } = await call<{ sessionId: string }>('impersonation.open', { clientId: client!.id, view: 'client' });
+    expect(outside).toEqual([403]);
+    await expect(thief.getByText('The sign-in link belongs to another window')).toBeVisible();
+    const page = portalPage(`impersonation:${sessionId}`);
+    await expect(page.locator('.client-name')).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+  } finally {
+    await thief.context().close();
+  }
 });

@@ -27,7 +27,7 @@ async function invited() {
   const { portal } = await t.core.impersonation.ready();
   const linkPath = t.core.host.database().sqlite.prepare('SELECT link_path FROM mail_outbox WHERE client_id = ?').pluck().get(client.id) as string;
   const noop = () => undefined;
-  const browser = new FakePortalWindow({ partition: 'client-browser', url: `${portal.origin}${linkPath}`, allowedOrigins: [portal.origin], title: '', accent: '', bar: null, onClosed: noop, onReturn: noop, onActivity: noop });
+  const browser = new FakePortalWindow({ partition: 'client-browser', url: `${portal.origin}${linkPath}`, windowSecret: '', allowedOrigins: [portal.origin], title: '', accent: '', bar: null, onClosed: noop, onReturn: noop, onActivity: noop });
   await browser.loaded;
   return { client, browser, invitation: `${portal.origin}${linkPath}`, origin: portal.origin };
 }

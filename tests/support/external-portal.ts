@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
@@ -6,7 +7,8 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
  * A second, independent portal, as an external platform would write one: it
  * knows nothing of Reseller Desk but the JWKS address and the issuer, and
  * verifies each login token through them (signature, issuer, audience = its
- * own origin, lifetime, single use).
+ * own origin, lifetime, single use) — and, as a platform may choose to, that the
+ * request comes from the window the token is bound to (`cnf`, X-RD-Window).
  */
 export async function startExternalPortal(trust: { jwksUrl: string; issuer: string }) {
   const keys = createRemoteJWKSet(new URL(trust.jwksUrl));
@@ -19,6 +21,9 @@ export async function startExternalPortal(trust: { jwksUrl: string; issuer: stri
     if (url.pathname === '/sso') {
       try {
         const { payload } = await jwtVerify(url.searchParams.get('token') ?? '', keys, { issuer: trust.issuer, audience: origin, algorithms: ['EdDSA'], maxTokenAge: '60s' });
+        const bound = (payload.cnf as Record<string, unknown> | undefined)?.['x-rd-window#S256'];
+        const secret = request.headers['x-rd-window'];
+        if (typeof bound === 'string' && (typeof secret !== 'string' || createHash('sha256').update(secret).digest('base64url') !== bound)) throw new Error('unbound');
         if (!payload.jti || used.has(payload.jti)) throw new Error('replayed');
         used.add(payload.jti);
         const id = crypto.randomUUID();

@@ -1,4 +1,4 @@
-import type { PortalWindow, PortalWindowOptions } from '../../electron/shell/port';
+import { WINDOW_SECRET_HEADER, type PortalWindow, type PortalWindowOptions } from '../../electron/shell/port';
 
 export interface PageResponse {
   status: number;
@@ -8,8 +8,9 @@ export interface PageResponse {
 
 /**
  * A portal window without a browser: one cookie jar per partition, redirects
- * followed, requests refused outside the allowed origins — enough to run the
- * real handshake against the real portal in integration tests.
+ * followed, requests refused outside the allowed origins, the window's secret
+ * sent with each request — enough to run the real handshake against the real
+ * portal in integration tests.
  */
 export class FakePortalWindow implements PortalWindow {
   readonly cookies = new Map<string, string>();
@@ -65,7 +66,7 @@ export class FakePortalWindow implements PortalWindow {
       const response = await fetch(target, {
         ...options,
         redirect: 'manual',
-        headers: { ...options.headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        headers: { ...options.headers, [WINDOW_SECRET_HEADER]: this.options.windowSecret, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
       });
       for (const header of response.headers.getSetCookie()) {
         const [pair, ...attributes] = header.split(';');

@@ -1,9 +1,8 @@
 import Conf from 'conf';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Log } from '../../app/errors';
-import { PortalUnreachableError, type PortalWindow, type PortalWindowOptions, type Shell, type SettingsStore, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
+import { PortalUnreachableError, WINDOW_SECRET_HEADER, type PortalWindow, type PortalWindowOptions, type Shell, type SettingsStore, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
 import { fileSecretStore, type SecretStore } from '../../shell/secrets';
 import { rendererDir, uniqueFile } from '../../shell/paths';
 import { openSettingsStore } from '../../shell/settings';
@@ -69,8 +68,8 @@ export class ChromiumShell implements Shell {
     return this.browser;
   }
 
-  private newContext(browser: Browser, storageState?: string): Promise<BrowserContext> {
-    return browser.newContext({ viewport: this.options.headless ? { width: 1280, height: 800 } : null, acceptDownloads: false, storageState });
+  private newContext(browser: Browser): Promise<BrowserContext> {
+    return browser.newContext({ viewport: this.options.headless ? { width: 1280, height: 800 } : null, acceptDownloads: false });
   }
 
   async openWorkspaceWindow({ onInvoke, onClosed }: WorkspaceWindowOptions): Promise<WorkspaceWindow> {
@@ -117,18 +116,19 @@ export class ChromiumShell implements Shell {
   }
 
   /**
-   * A portal window is a browser context of its own: memory-only for
-   * `impersonation:` partitions, its storage saved to the data folder for
-   * `persist:` ones. Every permission is denied, downloads refused (there is no
-   * dialog to ask with), pop-ups stay in the context, other origins are blocked.
+   * A portal window is a browser context of its own, in memory only: every
+   * permission is denied, downloads refused (there is no dialog to ask with),
+   * pop-ups stay in the context, other origins are blocked, and each request
+   * that leaves carries the window's secret.
    */
   async openPortalWindow(options: PortalWindowOptions): Promise<PortalWindow> {
-    const stateFile = options.partition.startsWith('persist:') ? this.partitionFile(options.partition) : undefined;
-    const context = await this.newContext(await this.launched(), stateFile && existsSync(stateFile) ? stateFile : undefined);
+    const context = await this.newContext(await this.launched());
     // With an empty list Chromium rejects every permission request: camera, notifications, geolocation …
     await context.grantPermissions([]);
     const allowed = (url: URL) => options.allowedOrigins.includes(url.origin);
     await context.route((url) => !allowed(url), (route) => route.abort('blockedbyclient'));
+    // Only requests to the allowed origins leave the context (the rest are aborted above), so only they carry it.
+    await context.setExtraHTTPHeaders({ [WINDOW_SECRET_HEADER]: options.windowSecret });
     context.on('request', (request) => request.isNavigationRequest() && options.onActivity());
     const page = await context.newPage();
     let lastGood = options.url;
@@ -164,17 +164,9 @@ export class ChromiumShell implements Shell {
       close: async () => {
         if (closing) return;
         closing = true;
-        if (stateFile) {
-          mkdirSync(join(this.options.dataDir, 'partitions'), { recursive: true });
-          await context.storageState({ path: stateFile });
-        }
         await context.close();
       },
     };
-  }
-
-  private partitionFile(partition: string): string {
-    return join(this.options.dataDir, 'partitions', `${partition.replace(/[^a-z0-9-]+/gi, '_')}.json`);
   }
 
   async close(): Promise<void> {

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../shared/ipc/bridge';
 import type { Log } from '../../app/errors';
 import { rendererDir } from '../../shell/paths';
-import { PortalUnreachableError, type PortalWindow, type PortalWindowOptions, type SettingsStore, type Shell, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
+import { PortalUnreachableError, WINDOW_SECRET_HEADER, type PortalWindow, type PortalWindowOptions, type SettingsStore, type Shell, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
 import { fileSecretStore, type SecretStore } from '../../shell/secrets';
 import { openSettingsStore } from '../../shell/settings';
 import { serveWorkspaceFile } from '../../shell/static-files';
@@ -191,7 +191,6 @@ export class ElectronShell implements Shell {
 
     let closing = false;
     const wipe = async () => {
-      if (options.partition.startsWith('persist:')) return;
       await ses.clearStorageData();
       await ses.clearCache();
       await ses.clearAuthCache();
@@ -261,6 +260,12 @@ function guardPortalSession(ses: Session, options: PortalWindowOptions): void {
     if (details.resourceType === 'mainFrame' || details.resourceType === 'subFrame') options.onActivity();
     callback({ cancel: !isAllowed(details.url, options.allowedOrigins) && !details.url.startsWith('devtools://') });
   });
+  // The window's secret goes to the portal it logs in to, and nowhere else.
+  ses.webRequest.onBeforeSendHeaders((details, callback) =>
+    callback({
+      requestHeaders: isAllowed(details.url, options.allowedOrigins) ? { ...details.requestHeaders, [WINDOW_SECRET_HEADER]: options.windowSecret } : details.requestHeaders,
+    }),
+  );
 }
 
 /** Navigation held to the portal; pop-ups open in the same partition under the same rules. */
