@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WorkspaceProblem } from '../../shared/workspace';
+import { closeFile, PRIVATE_FILE, PRIVATE_FOLDER } from '../shell/private-files';
 import { latestSchemaVersion, migrations } from './migrations';
 import { schema } from './schema';
 
@@ -39,7 +40,7 @@ export function openWorkspaceDatabase(file: string, { create }: { create: boolea
   if (!create && !existsSync(file)) throw new WorkspaceOpenError('unreadable', file, 'no such file');
   let sqlite: Database.Database;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    closeWorkspaceFiles(file, create);
     sqlite = new Database(file, { fileMustExist: !create });
   } catch (error) {
     throw new WorkspaceOpenError('unreadable', file, describe(error));
@@ -72,6 +73,22 @@ export function openWorkspaceDatabase(file: string, { create }: { create: boolea
     }
     throw new WorkspaceOpenError('unreadable', file, describe(error));
   }
+}
+
+/**
+ * The workspace file and its write-ahead log, readable by this user only.
+ * SQLite gives the log and its index (-wal, -shm) the mode of the workspace
+ * file, so a new file is made 0600 before SQLite opens it, and an existing one
+ * (an earlier version made them 0644) is closed with its companions.
+ */
+function closeWorkspaceFiles(file: string, create: boolean): void {
+  if (create && !existsSync(file)) {
+    // Missing folders are made for this user only; an existing one (Documents, say) is the operator's and left alone.
+    mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_FOLDER });
+    closeSync(openSync(file, 'a', PRIVATE_FILE));
+    return;
+  }
+  for (const companion of ['', '-wal', '-shm', '-journal']) closeFile(`${file}${companion}`);
 }
 
 const connections = new WeakMap<Database.Database, number>();

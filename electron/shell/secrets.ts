@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeFile, PRIVATE_FILE } from './private-files';
 
 /** Small secrets of this installation (the login-token signing key). */
 export interface SecretStore {
@@ -20,8 +21,11 @@ export function fileSecretStore(file: string, codec: { encode(plain: string): st
     },
     set: (name, value) => {
       const next = { ...read(), [name]: codec.encode(value) };
-      writeFileSync(`${file}.tmp`, JSON.stringify(next, null, 2), { mode: 0o600 });
-      renameSync(`${file}.tmp`, file);
+      const temporary = `${file}.tmp`;
+      writeFileSync(temporary, JSON.stringify(next, null, 2), { mode: PRIVATE_FILE });
+      // The mode above applies to a new file only: one left over by a crash keeps its own.
+      closeFile(temporary);
+      renameSync(temporary, file);
     },
   };
 }

@@ -1,10 +1,11 @@
 import Conf from 'conf';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Log } from '../../app/errors';
 import { PortalUnreachableError, type PortalWindow, type PortalWindowOptions, type Shell, type SettingsStore, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
 import { fileSecretStore, type SecretStore } from '../../shell/secrets';
+import { PRIVATE_FILE, closeFile, privateFolder } from '../../shell/private-files';
 import { rendererDir, uniqueFile } from '../../shell/paths';
 import { openSettingsStore } from '../../shell/settings';
 import { serveWorkspaceFile } from '../../shell/static-files';
@@ -52,7 +53,7 @@ export class ChromiumShell implements Shell {
   constructor(private readonly options: ChromiumShellOptions) {
     this.settings = openSettingsStore(
       join(options.dataDir, 'settings.json'),
-      () => new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'settings', projectName: 'reseller-desk' }),
+      () => new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'settings', projectName: 'reseller-desk', configFileMode: PRIVATE_FILE }),
       options.log,
     );
     this.secrets = fileSecretStore(join(options.dataDir, 'secrets.json'), { encode: (v) => v, decode: (v) => v });
@@ -165,8 +166,10 @@ export class ChromiumShell implements Shell {
         if (closing) return;
         closing = true;
         if (stateFile) {
-          mkdirSync(join(this.options.dataDir, 'partitions'), { recursive: true });
-          await context.storageState({ path: stateFile });
+          // Written here rather than by playwright (which leaves it readable by all): it holds the portal's session cookie.
+          privateFolder(join(this.options.dataDir, 'partitions'));
+          writeFileSync(stateFile, JSON.stringify(await context.storageState()), { mode: PRIVATE_FILE });
+          closeFile(stateFile);
         }
         await context.close();
       },

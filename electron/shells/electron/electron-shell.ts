@@ -20,6 +20,7 @@ import type { Log } from '../../app/errors';
 import { rendererDir } from '../../shell/paths';
 import { PortalUnreachableError, type PortalWindow, type PortalWindowOptions, type SettingsStore, type Shell, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
 import { fileSecretStore, type SecretStore } from '../../shell/secrets';
+import { PRIVATE_FILE } from '../../shell/private-files';
 import { openSettingsStore } from '../../shell/settings';
 import { serveWorkspaceFile } from '../../shell/static-files';
 
@@ -49,7 +50,7 @@ export class ElectronShell implements Shell {
   ) {
     this.settings = openSettingsStore(
       join(dataDir, 'settings.json'),
-      () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'settings' }),
+      () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'settings', configFileMode: PRIVATE_FILE }),
       log,
     );
     this.secrets = fileSecretStore(join(dataDir, 'secrets.json'), {
