@@ -45,7 +45,7 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
   closeDataFolder(dataDir);
   const lastFile = shell.settings.get(LAST_WORKSPACE_KEY);
   const file = workspaceFile ?? (typeof lastFile === 'string' ? lastFile : join(dataDir, 'workspace.sqlite'));
-  const host = new WorkspaceHost(file, log);
+  const host = new WorkspaceHost(file, log, shell.secrets);
   let signedInId: number | null = null;
   let window: WorkspaceWindow | null = null;
 

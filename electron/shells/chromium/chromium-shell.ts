@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Log } from '../../app/errors';
 import { PortalUnreachableError, type PortalWindow, type PortalWindowOptions, type Shell, type SettingsStore, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
-import { fileSecretStore, type SecretStore } from '../../shell/secrets';
+import { fileSecretStore, plainCodec, type SecretStore } from '../../shell/secrets';
 import { PRIVATE_FILE, closeFile, privateFolder } from '../../shell/private-files';
 import { rendererDir, uniqueFile } from '../../shell/paths';
 import { openSettingsStore } from '../../shell/settings';
@@ -56,7 +56,7 @@ export class ChromiumShell implements Shell {
       () => new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'settings', projectName: 'reseller-desk', configFileMode: PRIVATE_FILE }),
       options.log,
     );
-    this.secrets = fileSecretStore(join(options.dataDir, 'secrets.json'), { encode: (v) => v, decode: (v) => v });
+    this.secrets = fileSecretStore(join(options.dataDir, 'secrets.json'), plainCodec, 'userFile');
   }
 
   locale(): string {
