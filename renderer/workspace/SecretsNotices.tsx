@@ -15,7 +15,7 @@ export function SecretsNotices() {
   const notices = status && status.state !== 'unavailable' ? status.notices : [];
   if (dismissed || notices.length === 0) return null;
   return (
-    <div className="secrets-notices alert-warning" role="status">
+    <div className="secrets-notices alert-warning" role="note">
       <div>
         {notices.map((notice) => (
           <p key={notice.kind}>

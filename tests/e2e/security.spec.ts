@@ -87,7 +87,7 @@ test('a path on the workspace origin that names no file gets 400, and the shell 
 });
 
 test('the operator is told that the Chromium shell keeps secrets in a file, not the keychain', async () => {
-  const notice = launched.page.getByRole('status').filter({ hasText: 'cannot use the operating system’s keychain' });
+  const notice = launched.page.getByRole('note').filter({ hasText: 'cannot use the operating system’s keychain' });
   await expect(notice).toBeVisible();
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toBeHidden();
