@@ -1,9 +1,10 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../electron/app/start';
 import { ChromiumShell } from '../electron/shells/chromium/chromium-shell';
+import { keyFileOf } from './workspaces';
 
 /** The whole app in the headless Chromium shell, as the smoke run, the benchmarks and the end-to-end suites drive it. */
 export interface Launched {
@@ -31,7 +32,11 @@ export interface Driven extends Launched {
 /** Starts on a copy of `workspace` (or the demo) and waits for the sign-in form; copying the file is not timed. */
 export async function startHeadless(options: { workspace?: string; demo?: boolean } = {}): Promise<Driven> {
   const dataDir = mkdtempSync(join(tmpdir(), 'reseller-desk-run-'));
-  if (options.workspace) copyFileSync(options.workspace, join(dataDir, 'workspace.sqlite'));
+  if (options.workspace) {
+    copyFileSync(options.workspace, join(dataDir, 'workspace.sqlite'));
+    // With its data key, so the app opens it as the computer it was made on would.
+    if (existsSync(keyFileOf(options.workspace))) copyFileSync(keyFileOf(options.workspace), join(dataDir, 'secrets.json'));
+  }
   const started = performance.now();
   const launched = await launchHeadless({ dataDir, demo: options.demo ?? false });
   await launched.page.getByLabel('E-mail').waitFor();

@@ -6,15 +6,26 @@ import { createHash } from 'node:crypto';
 import { migrations } from '../electron/db/migrations';
 import { openWorkspaceDatabase } from '../electron/db/open';
 import { hashPassword } from '../electron/operators/passwords';
+import { fileSecretStore, plainCodec } from '../electron/shell/secrets';
+import { unlockWith } from '../electron/workspace/data-key';
 import { DEMO_OPERATOR } from '../electron/workspace/demo';
 import { seedDemo } from '../electron/workspace/seed-demo';
 
-/** A new workspace file holding the demo operator and `clients` demo clients, seeded as the app does. */
+/**
+ * Where a generated workspace's data key is kept: a secret store in the
+ * Chromium shell's format beside it. Copied as `secrets.json` into a data
+ * folder, the app there shows the workspace's SSO tokens; anywhere else it
+ * says they were encrypted on another computer.
+ */
+export const keyFileOf = (file: string) => `${file}.secrets.json`;
+
+/** A new workspace file holding the demo operator and `clients` demo clients, seeded as the app does; its data key in `keyFileOf(file)`. */
 export async function generateDemoWorkspace(file: string, clients: number): Promise<void> {
-  const { db, sqlite } = openWorkspaceDatabase(file, { create: true });
+  const secrets = fileSecretStore(keyFileOf(file), plainCodec, 'userFile');
+  const { db, sqlite, sealer } = openWorkspaceDatabase(file, { create: true, unlock: unlockWith(secrets, () => undefined) });
   try {
     const passwordHash = await hashPassword(DEMO_OPERATOR.password);
-    writeWithAudit(db, { id: null, name: 'generator' }, Date.now(), (tx, audit) => seedDemo(tx, audit, { passwordHash, clientCount: clients, now: Date.now() }));
+    writeWithAudit(db, { id: null, name: 'generator' }, Date.now(), (tx, audit) => seedDemo(tx, sealer, audit, { passwordHash, clientCount: clients, now: Date.now() }));
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     sqlite.close();
@@ -31,6 +42,7 @@ export async function cachedDemoWorkspace(clients: number): Promise<string> {
   if (!existsSync(file)) {
     const partial = `${file}.partial-${process.pid}`;
     await generateDemoWorkspace(partial, clients);
+    renameSync(keyFileOf(partial), keyFileOf(file));
     renameSync(partial, file);
   }
   return file;

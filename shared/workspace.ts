@@ -6,12 +6,32 @@ import { operatorPassword, operatorSession } from './operators';
 export const workspaceProblems = ['corrupt', 'newer-schema', 'foreign', 'unreadable'] as const;
 export type WorkspaceProblem = (typeof workspaceProblems)[number];
 
+/**
+ * How the secrets of this installation are kept: encrypted by the operating
+ * system's keychain, or only in a file this user alone can read (no keychain
+ * on this computer, or the Chromium shell, which has none).
+ */
+export const secretProtections = ['keychain', 'noKeychain', 'userFile'] as const;
+export type SecretProtection = (typeof secretProtections)[number];
+
+/**
+ * What the operator must know about how this installation keeps its secrets:
+ * not in the operating system's keychain (none here, or the Chromium shell);
+ * SSO tokens of this workspace that were encrypted on another computer.
+ */
+export const workspaceNotice = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('secretsNotProtected'), storage: z.enum(secretProtections).exclude(['keychain']) }),
+  z.object({ kind: z.literal('ssoTokensSealedElsewhere'), tokens: z.number().int().positive() }),
+]);
+export type WorkspaceNotice = z.infer<typeof workspaceNotice>;
+
 /** What the start screen shows: first-run choice, sign-in, or why the file cannot be opened. */
 export const workspaceStatus = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('setup'), file: z.string() }),
+  z.object({ state: z.literal('setup'), file: z.string(), notices: z.array(workspaceNotice) }),
   z.object({
     state: z.literal('ready'),
     file: z.string(),
+    notices: z.array(workspaceNotice),
     /** Sign-in of the demo operator, shown on the sign-in screen of a demo workspace only. */
     demoSignIn: z.object({ email: z.string(), password: z.string() }).nullable(),
   }),

@@ -11,6 +11,7 @@ import { WorkspaceHost } from '../workspace/host';
 import type { HandlerContext, SignedInOperator } from './context';
 import type { Log } from './errors';
 import { handlers } from './handlers';
+import { closeDataFolder } from '../shell/private-files';
 import { fileLog } from './log';
 import { createRouter, type Dispatch } from './router';
 
@@ -40,9 +41,11 @@ export interface Core {
  * operator, and the router every call goes through. Shell-independent.
  */
 export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log = fileLog(dataDir) }: CoreOptions): Core {
+  // Closed before the workspace opens: an earlier version left the folder and its files readable by all.
+  closeDataFolder(dataDir);
   const lastFile = shell.settings.get(LAST_WORKSPACE_KEY);
   const file = workspaceFile ?? (typeof lastFile === 'string' ? lastFile : join(dataDir, 'workspace.sqlite'));
-  const host = new WorkspaceHost(file, log);
+  const host = new WorkspaceHost(file, log, shell.secrets);
   let signedInId: number | null = null;
   let window: WorkspaceWindow | null = null;
 

@@ -12,7 +12,7 @@ export const clientUserHandlers: HandlersOf<'clientUsers.list' | 'clientUsers.cr
 
   'clientUsers.create': ({ clientId, ...user }, ctx) => {
     const client = requireChangeableClient(ctx, clientId);
-    return ctx.write((tx, audit) => inviteClientUser(tx, audit, client, user, ctx.now()));
+    return ctx.write((tx, audit) => inviteClientUser(tx, ctx.workspace().sealer, audit, client, user, ctx.now()));
   },
 
   'clients.seats.set': ({ id, seatLimit }, ctx) => {

@@ -6,6 +6,7 @@ import type { RecordAudit } from '../app/context';
 import { conflict, invalidField } from '../app/errors';
 import { readBrand } from '../branding/repository';
 import type { Queryable } from '../db/open';
+import type { Sealer } from '../db/sealed';
 import { invitationMail } from '../mail/invitation';
 import { queueMail } from '../mail/repository';
 import { findClientUserByEmail, insertClientUser, insertInvitation, seatsOf } from './repository';
@@ -22,6 +23,7 @@ export const INVITATION_DAYS = 7;
  */
 export function inviteClientUser(
   tx: Queryable,
+  sealer: Sealer,
   audit: RecordAudit,
   client: { id: number; companyName: string; language: Language },
   user: { displayName: string; email: string; role: ClientUser['role'] },
@@ -40,6 +42,7 @@ export function inviteClientUser(
   insertInvitation(tx, { clientUserId: id, tokenHash: invitationTokenHash(token), createdAt: now, expiresAt });
   queueMail(
     tx,
+    sealer,
     invitationMail(client.language, {
       clientId: client.id,
       to: user.email,

@@ -1,6 +1,7 @@
 import type { Actor } from '../audit/write';
 import { appendCredits, type LedgerEntry } from '../credits/repository';
 import type { Queryable } from '../db/open';
+import type { Sealer } from '../db/sealed';
 import { enableFeatures } from '../features/repository';
 import { insertClients, type NewClient } from './repository';
 
@@ -15,8 +16,8 @@ export interface ClientWithServices {
  * Many new clients with their features and initial credits (the CSV import,
  * the demo workspace), a few statements in all; the caller records them.
  */
-export function addClients(tx: Queryable, list: readonly ClientWithServices[], actor: Actor, now: number): number[] {
-  const ids = insertClients(tx, list.map((entry) => entry.client), now);
+export function addClients(tx: Queryable, sealer: Sealer, list: readonly ClientWithServices[], actor: Actor, now: number): number[] {
+  const ids = insertClients(tx, sealer, list.map((entry) => entry.client), now);
   const features: { clientId: number; featureKey: string }[] = [];
   const credits: LedgerEntry[] = [];
   list.forEach((entry, i) => {

@@ -67,7 +67,8 @@ function createClient(input: CreateClientInput, ctx: OperatorContext) {
     refuseTakenEmail(tx, details.contactEmail);
     refuseOutsidePlan(tx, features);
     const warnings = nameWarnings(tx, details.companyName);
-    const id = insertClient(tx, { ...details, status: 'active' }, now);
+    const { sealer } = ctx.workspace();
+    const id = insertClient(tx, sealer, { ...details, status: 'active' }, now);
     // An operator limited to assigned clients keeps the clients they create within reach.
     if (!ctx.operator.allClients) tx.insert(operatorClients).values({ operatorId: ctx.operator.id, clientId: id }).run();
     setClientFeatures(tx, id, features);
@@ -81,7 +82,7 @@ function createClient(input: CreateClientInput, ctx: OperatorContext) {
       after: auditDetails(details, { status: 'active', features: features.join(', '), smsCredits, callCredits }),
     });
     if (inviteFirstUser) {
-      inviteClientUser(tx, audit, { id, ...details }, { displayName: details.contactName, email: details.contactEmail, role: 'admin' }, now);
+      inviteClientUser(tx, sealer, audit, { id, ...details }, { displayName: details.contactName, email: details.contactEmail, role: 'admin' }, now);
     }
     return { client: findClient(tx, id)!, warnings };
   });

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
+import { PRIVATE_FILE } from '../shell/private-files';
 import type { HandlersOf, OperatorContext } from '../app/context';
 import { scopeOf } from './handlers';
 import { csvColumns, LIST_SEPARATOR, protectCell } from './csv';
@@ -28,7 +29,8 @@ export async function exportClients(ctx: OperatorContext, ids: readonly number[]
   if (!file) return { file: null, rows: 0 };
   const rows = exportRows(ctx.workspace().db, ids);
   const text = stringify([csvColumns.map((c) => c.header), ...rows.map(cells)], { record_delimiter: '\r\n' });
-  writeFileSync(file, `\uFEFF${text}`);
+  // Client data: readable by the operator's user only, wherever it is saved.
+  writeFileSync(file, `\uFEFF${text}`, { mode: PRIVATE_FILE });
   ctx.write((_tx, audit) =>
     audit({ action: 'clients.exported', summary: `${rows.length} clients exported to ${file}`, after: { rows: rows.length, file } }),
   );

@@ -6,6 +6,7 @@ import { balancesOf } from '../credits/repository';
 import { creditLedger } from '../credits/schema';
 import { seatsOf } from '../client-users/repository';
 import { insertMany } from '../db/batch';
+import { sealedKeyIdIn, unsealed, type Sealer } from '../db/sealed';
 import { assignedClientIds } from '../operators/repository';
 import type { Queryable } from '../db/open';
 import { clientTagUsage, clients, operatorClients } from '../db/schema';
@@ -149,19 +150,20 @@ export function tagCounts(db: Queryable, scope: ClientScope): { tag: string; cli
   );
 }
 
-export const maskToken = (token: string) => `${'•'.repeat(8)}${token.slice(-4)}`;
+/** The token with all but its last four characters hidden; shown from the hint kept beside the sealed token. */
+export const maskToken = (hint: string) => `${'•'.repeat(8)}${hint}`;
 
 export function findClient(db: Queryable, id: number): ClientDetail | undefined {
   const row = db.select().from(clients).where(eq(clients.id, id)).get();
   if (!row) return undefined;
-  const { nameKey: _sortOnly, ssoToken, tags, ...details } = row;
+  const { nameKey: _sortOnly, ssoToken: _sealed, ssoTokenHint, tags, ...details } = row;
   return {
     ...details,
     tags: JSON.parse(tags) as string[],
     usersUsed: seatsOf(db, id).usersUsed,
     credits: balancesOf(db, id),
     features: enabledFeatures(db, id),
-    ssoTokenMasked: maskToken(ssoToken),
+    ssoTokenMasked: maskToken(ssoTokenHint),
   };
 }
 
@@ -207,12 +209,22 @@ export function newSsoToken(): string {
   return entropy.toString('hex', used - 24, used);
 }
 
+/** What a client's SSO token is sealed for: a sealed token moved to another client does not open. */
+const ssoTokenContext = (clientId: number) => `clients.sso_token:${clientId}`;
+
+/** A token as stored: sealed, and its last four characters for the masked form. */
+const storedSsoToken = (sealer: Sealer, clientId: number, token: string) => ({
+  ssoToken: sealer.seal(token, ssoTokenContext(clientId)),
+  ssoTokenHint: token.slice(-4),
+});
+
 /**
- * The stored row of a new client; the SSO token is fresh and random. Field by
- * field rather than spread: an import builds 100,000 of these, and copying
- * through a spread took 7 µs a row.
+ * The stored row of a new client; the SSO token is fresh, random and sealed.
+ * Field by field rather than spread: an import builds 100,000 of these, and
+ * copying through a spread took 7 µs a row.
  */
-export function clientRow(client: NewClient, id: number, at: number) {
+export function clientRow(sealer: Sealer, client: NewClient, id: number, at: number) {
+  const token = storedSsoToken(sealer, id, newSsoToken());
   return {
     id,
     companyName: client.companyName,
@@ -232,7 +244,8 @@ export function clientRow(client: NewClient, id: number, at: number) {
     portalSsoUrl: client.portalSsoUrl ?? null,
     seatLimit: client.seatLimit ?? 1,
     suspensionReason: client.status === 'suspended' ? (client.suspensionReason ?? null) : null,
-    ssoToken: newSsoToken(),
+    ssoToken: token.ssoToken,
+    ssoTokenHint: token.ssoTokenHint,
     createdAt: at,
     updatedAt: at,
   };
@@ -269,19 +282,19 @@ function indexNewClients(db: Queryable, fromId: number, count: number): void {
   );
 }
 
-export function insertClients(db: Queryable, list: readonly NewClient[], at: number): number[] {
+export function insertClients(db: Queryable, sealer: Sealer, list: readonly NewClient[], at: number): number[] {
   // Inside the write transaction (immediate), nobody else can take these ids.
   const first = (db.select({ last: max(clients.id) }).from(clients).get()?.last ?? 0) + 1;
-  insertMany(db, clients, list, (client, i) => clientRow(client, first + i, at));
+  insertMany(db, clients, list, (client, i) => clientRow(sealer, client, first + i, at));
   if (list.length) indexNewClients(db, first, list.length);
   return list.map((_, i) => first + i);
 }
 
-export function insertClient(db: Queryable, client: NewClient, at: number): number {
-  return insertClients(db, [client], at)[0]!;
+export function insertClient(db: Queryable, sealer: Sealer, client: NewClient, at: number): number {
+  return insertClients(db, sealer, [client], at)[0]!;
 }
 
-export type ClientPatch = Partial<Omit<ReturnType<typeof clientRow>, 'id' | 'createdAt' | 'ssoToken'>> & { tags?: string };
+export type ClientPatch = Partial<Omit<ReturnType<typeof clientRow>, 'id' | 'createdAt' | 'ssoToken' | 'ssoTokenHint'>> & { tags?: string };
 
 export function updateClientRow(db: Queryable, id: number, patch: ClientPatch, at: number): void {
   db.update(clients)
@@ -330,12 +343,35 @@ export function liveNameKeys(db: Queryable, keys: readonly string[]): Map<string
   return new Map(rows.map((r) => [r.nameKey, r.id]));
 }
 
-export function ssoTokenOf(db: Queryable, id: number): string | undefined {
-  return db.select({ token: clients.ssoToken }).from(clients).where(eq(clients.id, id)).get()?.token;
+/** The client's SSO token; null if it cannot be opened here (sealed on another computer), undefined for no such client. */
+export function ssoTokenOf(db: Queryable, sealer: Sealer, id: number): string | null | undefined {
+  const sealed = db.select({ token: clients.ssoToken }).from(clients).where(eq(clients.id, id)).get()?.token;
+  return sealed === undefined ? undefined : sealer.open(sealed, ssoTokenContext(id));
 }
 
-export function setSsoToken(db: Queryable, id: number, token: string, at: number): void {
-  db.update(clients).set({ ssoToken: token, updatedAt: at }).where(eq(clients.id, id)).run();
+/** Replaces the client's SSO token; answers its masked form. */
+export function setSsoToken(db: Queryable, sealer: Sealer, id: number, token: string, at: number): string {
+  const stored = storedSsoToken(sealer, id, token);
+  db.update(clients).set({ ...stored, updatedAt: at }).where(eq(clients.id, id)).run();
+  return maskToken(stored.ssoTokenHint);
+}
+
+/** Seals the tokens stored in clear before migration 013, one prepared update each. */
+export function sealStoredSsoTokens(db: Queryable, sealer: Sealer): number {
+  const plain = db.select({ id: clients.id, token: clients.ssoToken }).from(clients).where(unsealed(clients.ssoToken)).all();
+  const update = db
+    .update(clients)
+    .set({ ssoToken: sql`${sql.placeholder('sealed')}` })
+    .where(eq(clients.id, sql.placeholder('id')))
+    .prepare();
+  for (const { id, token } of plain) update.run({ id, sealed: sealer.seal(token, ssoTokenContext(id)) });
+  return plain.length;
+}
+
+/** How many SSO tokens each data key sealed: those of keys this computer lacks cannot be shown. */
+export function ssoTokensByKey(db: Queryable): { keyId: string; tokens: number }[] {
+  const keyId = sealedKeyIdIn(clients.ssoToken);
+  return db.select({ keyId, tokens: count() }).from(clients).groupBy(keyId).all();
 }
 
 /** Current state of a selection, for bulk changes: one statement for up to 10,000 ids. */

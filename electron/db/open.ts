@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WorkspaceProblem } from '../../shared/workspace';
+import { closeFile, PRIVATE_FILE, PRIVATE_FOLDER } from '../shell/private-files';
 import { latestSchemaVersion, migrations } from './migrations';
+import type { Sealer } from './sealed';
 import { schema } from './schema';
 
 /** Marks a SQLite file as a Reseller Desk workspace ("RSDK"), so other databases are told apart. */
@@ -17,7 +19,12 @@ export interface WorkspaceDatabase {
   file: string;
   sqlite: Database.Database;
   db: WorkspaceDb;
+  /** Seals and opens the secrets the workspace keeps (SSO tokens, links of queued mail). */
+  sealer: Sealer;
 }
+
+/** Makes the workspace's sealer once its schema is current: see workspace/data-key.ts. */
+export type Unlock = (opened: Omit<WorkspaceDatabase, 'sealer'>) => Sealer;
 
 /** Why a workspace file could not be opened, in terms the start screen explains. */
 export class WorkspaceOpenError extends Error {
@@ -35,11 +42,11 @@ export class WorkspaceOpenError extends Error {
  * to date. Never resets or rewrites a file it does not understand: it throws
  * WorkspaceOpenError and leaves the file as it was.
  */
-export function openWorkspaceDatabase(file: string, { create }: { create: boolean }): WorkspaceDatabase {
+export function openWorkspaceDatabase(file: string, { create, unlock }: { create: boolean; unlock: Unlock }): WorkspaceDatabase {
   if (!create && !existsSync(file)) throw new WorkspaceOpenError('unreadable', file, 'no such file');
   let sqlite: Database.Database;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    closeWorkspaceFiles(file, create);
     sqlite = new Database(file, { fileMustExist: !create });
   } catch (error) {
     throw new WorkspaceOpenError('unreadable', file, describe(error));
@@ -62,7 +69,8 @@ export function openWorkspaceDatabase(file: string, { create }: { create: boolea
     // 64 MiB of page cache (the default is 2): a 100,000-client workspace's indexes stay in memory, so large imports and bulk changes don't spill.
     sqlite.pragma('cache_size = -65536');
     migrate(sqlite, version);
-    return { file, sqlite, db: drizzle({ client: sqlite, schema }) };
+    const db = drizzle({ client: sqlite, schema });
+    return { file, sqlite, db, sealer: unlock({ file, sqlite, db }) };
   } catch (error) {
     sqlite.close();
     if (error instanceof WorkspaceOpenError) throw error;
@@ -72,6 +80,22 @@ export function openWorkspaceDatabase(file: string, { create }: { create: boolea
     }
     throw new WorkspaceOpenError('unreadable', file, describe(error));
   }
+}
+
+/**
+ * The workspace file and its write-ahead log, readable by this user only.
+ * SQLite gives the log and its index (-wal, -shm) the mode of the workspace
+ * file, so a new file is made 0600 before SQLite opens it, and an existing one
+ * (an earlier version made them 0644) is closed with its companions.
+ */
+function closeWorkspaceFiles(file: string, create: boolean): void {
+  if (create && !existsSync(file)) {
+    // Missing folders are made for this user only; an existing one (Documents, say) is the operator's and left alone.
+    mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_FOLDER });
+    closeSync(openSync(file, 'a', PRIVATE_FILE));
+    return;
+  }
+  for (const companion of ['', '-wal', '-shm', '-journal']) closeFile(`${file}${companion}`);
 }
 
 const connections = new WeakMap<Database.Database, number>();

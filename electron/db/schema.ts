@@ -80,7 +80,10 @@ export const clients = sqliteTable('clients', {
   portalSsoUrl: text('portal_sso_url'),
   suspensionReason: text('suspension_reason'),
   seatLimit: integer('seat_limit').notNull(),
+  /** Sealed with the workspace's data key (db/sealed.ts). */
   ssoToken: text('sso_token').notNull(),
+  /** The token's last four characters, for its masked form (migration 013). */
+  ssoTokenHint: text('sso_token_hint').notNull(),
 });
 
 /** How many clients hold each tag; kept by triggers on clients (migration 005). */

@@ -5,6 +5,7 @@ import { listOutbox } from './repository';
 export const mailHandlers: HandlersOf<'mail.outbox'> = {
   'mail.outbox': ({ clientId, offset, limit }, ctx) => {
     if (clientId !== undefined) requireReachableClient(ctx, clientId);
-    return listOutbox(ctx.workspace().db, { clientId, offset, limit, limitedTo: ctx.operator.allClients ? undefined : ctx.operator.id });
+    const { db, sealer } = ctx.workspace();
+    return listOutbox(db, sealer, { clientId, offset, limit, limitedTo: ctx.operator.allClients ? undefined : ctx.operator.id });
   },
 };

@@ -1,5 +1,6 @@
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
+import { unsealed, type Sealer } from '../db/sealed';
 import { clients } from '../db/schema';
 import { assignedClientIds } from '../operators/repository';
 import { mailOutbox } from './schema';
@@ -12,16 +13,35 @@ export interface QueuedMail {
   linkPath: string | null;
 }
 
-export function queueMail(db: Queryable, mail: QueuedMail, at: number): void {
-  db.insert(mailOutbox)
-    .values({ clientId: mail.clientId, toAddress: mail.to, subject: mail.subject, bodyText: mail.body, linkPath: mail.linkPath, createdAt: at })
-    .run();
+/** What a link path is sealed for (db/sealed.ts). */
+const LINK_CONTEXT = 'mail_outbox.link_path';
+
+/** Queues a mail; its link, which carries a one-time token, is kept sealed. */
+export function queueMail(db: Queryable, sealer: Sealer, mail: QueuedMail, at: number): void {
+  const linkPath = mail.linkPath === null ? null : sealer.seal(mail.linkPath, LINK_CONTEXT);
+  db.insert(mailOutbox).values({ clientId: mail.clientId, toAddress: mail.to, subject: mail.subject, bodyText: mail.body, linkPath, createdAt: at }).run();
 }
 
-/** One-time tokens in link paths ("/invite/<token>") are for the recipient only. */
-const hideToken = (path: string | null) => path?.replace(/[^/]+$/, '…') ?? null;
+/** The link of a queued mail as the sender needs it; null if it has none or it was sealed on another computer. */
+export const openLink = (sealer: Sealer, stored: string | null) => (stored === null ? null : sealer.open(stored, LINK_CONTEXT));
 
-export function listOutbox(db: Queryable, filter: { clientId?: number | undefined; limitedTo?: number | undefined; offset: number; limit: number }) {
+/** One-time tokens in link paths ("/invite/<token>") are for the recipient only; a link that cannot be opened here shows as hidden too. */
+const hideToken = (sealer: Sealer, stored: string | null) => (stored === null ? null : (openLink(sealer, stored) ?? '…').replace(/[^/]+$/, '…'));
+
+/** Seals the links stored in clear before migration 013. */
+export function sealStoredLinks(db: Queryable, sealer: Sealer): number {
+  const plain = db
+    .select({ id: mailOutbox.id, linkPath: mailOutbox.linkPath })
+    .from(mailOutbox)
+    .where(and(isNotNull(mailOutbox.linkPath), unsealed(mailOutbox.linkPath)))
+    .all();
+  for (const { id, linkPath } of plain) {
+    db.update(mailOutbox).set({ linkPath: sealer.seal(linkPath!, LINK_CONTEXT) }).where(eq(mailOutbox.id, id)).run();
+  }
+  return plain.length;
+}
+
+export function listOutbox(db: Queryable, sealer: Sealer, filter: { clientId?: number | undefined; limitedTo?: number | undefined; offset: number; limit: number }) {
   const where: SQL | undefined = and(
     filter.clientId !== undefined ? eq(mailOutbox.clientId, filter.clientId) : undefined,
     filter.limitedTo !== undefined
@@ -45,7 +65,7 @@ export function listOutbox(db: Queryable, filter: { clientId?: number | undefine
       to: m.toAddress,
       subject: m.subject,
       body: m.bodyText,
-      linkPath: hideToken(m.linkPath),
+      linkPath: hideToken(sealer, m.linkPath),
       createdAt: m.createdAt,
     }));
   return { total, rows };

@@ -6,6 +6,7 @@ export const mailOutbox = sqliteTable('mail_outbox', {
   toAddress: text('to_address').notNull(),
   subject: text('subject').notNull(),
   bodyText: text('body_text').notNull(),
+  /** Sealed with the workspace's data key (db/sealed.ts): the path holds a one-time token. */
   linkPath: text('link_path'),
   createdAt: integer('created_at').notNull(),
 });

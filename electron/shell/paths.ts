@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { privateFolder } from './private-files';
 
 export const PRODUCT_NAME = 'Reseller Desk';
 
@@ -31,9 +32,9 @@ export function appRoot(from = fileURLToPath(import.meta.url)): string {
 /** The built workspace UI (vite build). */
 export const rendererDir = (root = appRoot()) => join(root, 'dist', 'renderer');
 
-/** `dir/name`, or `dir/name (2)` … if taken; the folder is created. */
+/** `dir/name`, or `dir/name (2)` … if taken; the folder is created, for this user only. */
 export function uniqueFile(dir: string, name: string): string {
-  mkdirSync(dir, { recursive: true });
+  privateFolder(dir);
   const ext = extname(name);
   const stem = name.slice(0, name.length - ext.length);
   for (let n = 1; ; n++) {

@@ -45,7 +45,7 @@ export const workspaceHandlers: HandlersOf<
     requireSetup(ctx);
     const passwordHash = await hashPassword(DEMO_OPERATOR.password);
     const now = ctx.now();
-    ctx.write((tx, audit) => seedDemo(tx, audit, { passwordHash, clientCount: DEMO_CLIENT_COUNT, now }));
+    ctx.write((tx, audit) => seedDemo(tx, ctx.workspace().sealer, audit, { passwordHash, clientCount: DEMO_CLIENT_COUNT, now }));
     return ctx.host.status();
   },
 

@@ -1,8 +1,10 @@
-import type { WorkspaceStatus } from '../../shared/workspace';
+import type { WorkspaceNotice, WorkspaceStatus } from '../../shared/workspace';
 import { conflict, type Log } from '../app/errors';
 import { startCheckpointer, type Checkpointer } from '../db/checkpoint';
-import { openWorkspaceDatabase, WorkspaceOpenError, type WorkspaceDatabase } from '../db/open';
+import { openWorkspaceDatabase, WorkspaceOpenError, type Unlock, type WorkspaceDatabase } from '../db/open';
 import { countOperators } from '../operators/repository';
+import type { SecretStore } from '../shell/secrets';
+import { unlockWith, unreadableSsoTokens } from './data-key';
 import { DEMO_OPERATOR } from './demo';
 import { readMeta } from './repository';
 
@@ -14,11 +16,14 @@ type State = { kind: 'open'; database: WorkspaceDatabase; checkpointer: Checkpoi
 /** Holds the one workspace file this window works on, or why it could not be opened. */
 export class WorkspaceHost {
   private state: State;
+  private readonly unlock: Unlock;
 
   constructor(
     file: string,
     private readonly log: Log,
+    private readonly secrets: SecretStore,
   ) {
+    this.unlock = unlockWith(secrets, log);
     this.state = this.attempt(file, true);
   }
 
@@ -43,8 +48,18 @@ export class WorkspaceHost {
       return { state: 'unavailable', file, problem, detail };
     }
     const { db, file } = this.state.database;
-    if (countOperators(db) === 0) return { state: 'setup', file };
-    return { state: 'ready', file, demoSignIn: readMeta(db, 'demo') === '1' ? DEMO_OPERATOR : null };
+    const notices = this.notices(this.state.database);
+    if (countOperators(db) === 0) return { state: 'setup', file, notices };
+    return { state: 'ready', file, notices, demoSignIn: readMeta(db, 'demo') === '1' ? DEMO_OPERATOR : null };
+  }
+
+  private notices({ db, sealer }: WorkspaceDatabase): WorkspaceNotice[] {
+    const notices: WorkspaceNotice[] = [];
+    const storage = this.secrets.protection;
+    if (storage !== 'keychain') notices.push({ kind: 'secretsNotProtected', storage });
+    const tokens = unreadableSsoTokens(db, sealer);
+    if (tokens > 0) notices.push({ kind: 'ssoTokensSealedElsewhere', tokens });
+    return notices;
   }
 
   /**
@@ -52,7 +67,7 @@ export class WorkspaceHost {
    * current workspace stays open, so a mistyped path never loses the operator's place.
    */
   switchTo(file: string, create: boolean): void {
-    const next = openWorkspaceDatabase(file, { create });
+    const next = openWorkspaceDatabase(file, { create, unlock: this.unlock });
     void this.close();
     this.state = this.opened(next);
   }
@@ -70,7 +85,7 @@ export class WorkspaceHost {
 
   private attempt(file: string, create: boolean): State {
     try {
-      return this.opened(openWorkspaceDatabase(file, { create }));
+      return this.opened(openWorkspaceDatabase(file, { create, unlock: this.unlock }));
     } catch (error) {
       if (!(error instanceof WorkspaceOpenError)) throw error;
       this.log('warn', `workspace unavailable: ${error.message}`);

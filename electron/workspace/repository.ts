@@ -10,3 +10,7 @@ export function readMeta(db: Queryable, key: string): string | undefined {
 export function writeMeta(db: Queryable, key: string, value: string): void {
   db.insert(workspaceMeta).values({ key, value }).onConflictDoUpdate({ target: workspaceMeta.key, set: { value } }).run();
 }
+
+export function deleteMeta(db: Queryable, key: string): void {
+  db.delete(workspaceMeta).where(eq(workspaceMeta.key, key)).run();
+}

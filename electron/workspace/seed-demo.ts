@@ -1,6 +1,7 @@
 import type { RecordAudit } from '../app/context';
 import { addClients } from '../clients/add-clients';
 import type { Queryable } from '../db/open';
+import type { Sealer } from '../db/sealed';
 import { administratorRoleId, countOperators, insertOperator } from '../operators/repository';
 import { conflict } from '../app/errors';
 import { DEMO_OPERATOR, DEMO_OPERATOR_NAME, demoClients, demoServices } from './demo';
@@ -11,7 +12,7 @@ import { writeMeta } from './repository';
  * clients (50 for "Open the demo workspace", 100,000 for benchmarks), all in
  * the caller's transaction.
  */
-export function seedDemo(tx: Queryable, audit: RecordAudit, options: { passwordHash: string; clientCount: number; now: number }): void {
+export function seedDemo(tx: Queryable, sealer: Sealer, audit: RecordAudit, options: { passwordHash: string; clientCount: number; now: number }): void {
   if (countOperators(tx) > 0) throw conflict('workspace.alreadySetUp', 'This workspace already has operators.');
   const operatorId = insertOperator(tx, {
     email: DEMO_OPERATOR.email,
@@ -25,7 +26,7 @@ export function seedDemo(tx: Queryable, audit: RecordAudit, options: { passwordH
   audit({ action: 'workspace.demoCreated', summary: `Demo workspace with ${options.clientCount} clients`, actor });
   const clients = [...demoClients(options.clientCount)];
   const services = [...demoServices(options.clientCount)];
-  const ids = addClients(tx, clients.map((client, i) => ({ client, ...services[i]! })), actor, options.now);
+  const ids = addClients(tx, sealer, clients.map((client, i) => ({ client, ...services[i]! })), actor, options.now);
   clients.forEach((client, i) =>
     audit({
       action: 'client.created',

@@ -10,6 +10,7 @@ import { loadSession, useSession } from '../session/store';
 import { DiscardChangesPrompt } from '../ui/DiscardChangesPrompt';
 import { lazyNamed, WhenLoaded } from '../ui/lazy';
 import { OpenWorkspaceScreen } from '../workspace/OpenWorkspaceScreen';
+import { SecretsNotices } from '../workspace/SecretsNotices';
 import { SetupScreen } from '../workspace/SetupScreen';
 import { UnavailableScreen } from '../workspace/UnavailableScreen';
 import { loadAppInfo, loadStatus, useWorkspace } from '../workspace/store';
@@ -21,7 +22,7 @@ import { ProblemBanner } from './ProblemBanner';
 const ImportScreen = lazyNamed(() => import('../import/ImportScreen'), 'ImportScreen');
 const SettingsScreen = lazyNamed(() => import('../settings/SettingsScreen'), 'SettingsScreen');
 
-/** The whole UI: the banner for internal errors above whichever screen applies. */
+/** The whole UI: the banners for internal errors and for secrets kept unprotected above whichever screen applies. */
 export function App() {
   const [started, setStarted] = useState(false);
   useEffect(() => {
@@ -32,6 +33,7 @@ export function App() {
   return (
     <>
       <ProblemBanner />
+      <SecretsNotices />
       {started && <Screen />}
     </>
   );

@@ -75,3 +75,20 @@ test('the workspace window neither leaves its origin nor opens others', async ()
   await page.waitForLoadState();
   expect(await page.evaluate(() => (window as any).resellerDesk.invoke('app.info'))).toMatchObject({ ok: true });
 });
+
+test('a path on the workspace origin that names no file gets 400, and the shell keeps answering', async () => {
+  const { page } = launched;
+  for (const path of ['/%E0%A4%A', '/..%2f..%2fetc%2fpasswd', '/index.html%00.js']) {
+    const response = await page.goto(`${CHROMIUM_WORKSPACE_ORIGIN}${path}`);
+    expect(response?.status(), path).toBe(400);
+  }
+  await page.goto(`${CHROMIUM_WORKSPACE_ORIGIN}/index.html`);
+  expect(await page.evaluate(() => (window as any).resellerDesk.invoke('app.info'))).toMatchObject({ ok: true });
+});
+
+test('the operator is told that the Chromium shell keeps secrets in a file, not the keychain', async () => {
+  const notice = launched.page.getByRole('note').filter({ hasText: 'cannot use the operating system’s keychain' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toBeHidden();
+});

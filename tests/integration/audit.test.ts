@@ -19,13 +19,13 @@ describe('audit log', () => {
   it('rolls back a write that records nothing, and one that fails half-way', async () => {
     t = testCore();
     await withAdministrator(t);
-    const { db } = t.core.host.database();
+    const { db, sealer } = t.core.host.database();
     const [client] = [...demoClients(1)];
     const before = snapshot(t);
-    expect(() => writeWithAudit(db, { id: null, name: 'test' }, 0, (tx) => insertClient(tx, client!, 0))).toThrow(/audit/);
+    expect(() => writeWithAudit(db, { id: null, name: 'test' }, 0, (tx) => insertClient(tx, sealer, client!, 0))).toThrow(/audit/);
     expect(() =>
       writeWithAudit(db, { id: null, name: 'test' }, 0, (tx, audit) => {
-        const id = insertClient(tx, client!, 0);
+        const id = insertClient(tx, sealer, client!, 0);
         audit({ action: 'client.created', clientId: id, summary: 'x' });
         throw new Error('something failed after the insert');
       }),
@@ -36,10 +36,10 @@ describe('audit log', () => {
   it('keeps who, what, which client, when and before/after, newest first', async () => {
     t = testCore();
     await withAdministrator(t);
-    const { db } = t.core.host.database();
+    const { db, sealer } = t.core.host.database();
     const at = Date.UTC(2026, 0, 2);
     writeWithAudit(db, { id: 1, name: 'Ada Admin' }, at, (tx, audit) => {
-      const id = insertClient(tx, [...demoClients(1)][0]!, at);
+      const id = insertClient(tx, sealer, [...demoClients(1)][0]!, at);
       audit({ action: 'client.created', clientId: id, summary: 'created', after: { status: 'active' } });
       audit({ action: 'client.suspended', clientId: id, summary: 'suspended', before: { status: 'active' }, after: { status: 'suspended' } });
     });

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCheckpointer } from '../../electron/db/checkpoint';
 import { openWorkspaceDatabase } from '../../electron/db/open';
-import { testCore, withAdministrator, type TestCore } from '../support/core';
+import { unlockWith } from '../../electron/workspace/data-key';
+import { memorySecrets, testCore, withAdministrator, type TestCore } from '../support/core';
 import { csv, previewImport } from '../support/portfolio';
 
 let t: TestCore | undefined;
@@ -66,8 +67,8 @@ module.exports = class extends Database {
   }
 };`,
     );
-    const { sqlite, file } = openWorkspaceDatabase(join(folder, 'workspace.sqlite'), { create: true });
     const log = vi.fn();
+    const { sqlite, file } = openWorkspaceDatabase(join(folder, 'workspace.sqlite'), { create: true, unlock: unlockWith(memorySecrets(), () => undefined) });
     const checkpointer = startCheckpointer(file, sqlite, log, { driver });
     await vi.waitFor(() => expect(autocheckpoint(sqlite)).toBe(0));
     sqlite.exec("INSERT INTO workspace_meta (key, value) VALUES ('note', 'written')");

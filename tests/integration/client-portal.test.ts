@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testCore, withDemo, type TestCore } from '../support/core';
+import { queuedLink, testCore, withDemo, type TestCore } from '../support/core';
 import { FakePortalWindow } from '../support/portal-browser';
 
 /** Every password check, counted: a throttle must refuse before hashing, not after. */
@@ -25,7 +25,7 @@ async function invited() {
     inviteFirstUser: true,
   });
   const { portal } = await t.core.impersonation.ready();
-  const linkPath = t.core.host.database().sqlite.prepare('SELECT link_path FROM mail_outbox WHERE client_id = ?').pluck().get(client.id) as string;
+  const linkPath = queuedLink(t, client.id);
   const noop = () => undefined;
   const browser = new FakePortalWindow({ partition: 'client-browser', url: `${portal.origin}${linkPath}`, windowSecret: '', allowedOrigins: [portal.origin], title: '', accent: '', bar: null, onClosed: noop, onReturn: noop, onActivity: noop });
   await browser.loaded;

@@ -17,7 +17,8 @@ it('brings a workspace of the first version forward: tokens, searchable tags, ca
   t = testCore(dataDir);
   await t.ok('session.signIn', { email: ADMIN.email, password: ADMIN.password });
   const { sqlite } = t.core.host.database();
-  const tokens = sqlite.prepare('SELECT sso_token FROM clients').pluck().all() as string[];
+  const ids = sqlite.prepare('SELECT id FROM clients').pluck().all() as number[];
+  const tokens = await Promise.all(ids.map(async (id) => (await t.ok('clients.ssoToken.reveal', { id })).token));
   expect(tokens).toHaveLength(2);
   expect(new Set(tokens).size).toBe(2);
   expect(tokens.every((token) => /^[0-9a-f]{48}$/.test(token))).toBe(true);

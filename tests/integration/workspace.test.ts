@@ -13,7 +13,7 @@ describe('first start', () => {
   it('creates the workspace file in the data folder and offers setup', async () => {
     t = testCore();
     const status = await t.ok('workspace.status');
-    expect(status).toEqual({ state: 'setup', file: join(t.dataDir, 'workspace.sqlite') });
+    expect(status).toEqual({ state: 'setup', file: join(t.dataDir, 'workspace.sqlite'), notices: [] });
     expect(existsSync(join(t.dataDir, 'workspace.sqlite'))).toBe(true);
     expect(t.core.host.database().sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(t.core.host.database().sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -118,7 +118,7 @@ describe('files that cannot be opened', () => {
     const missing = await t.fail('workspace.open', { file: other });
     expect(missing.code).toBe('VALIDATION');
     expect(missing.fields?.[0]).toMatchObject({ path: 'file', key: 'workspace.problem.unreadable' });
-    expect(await t.ok('workspace.open', { file: other, create: true })).toEqual({ state: 'setup', file: other });
+    expect(await t.ok('workspace.open', { file: other, create: true })).toEqual({ state: 'setup', file: other, notices: [] });
     expect(t.shell.settings.get('lastWorkspaceFile')).toBe(other);
     await withAdministrator(t);
     // Next start opens the remembered file.

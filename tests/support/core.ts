@@ -6,7 +6,10 @@ import { createCore, type Core } from '../../electron/app/core';
 import type { Sender } from '../../electron/app/router';
 import { migrations } from '../../electron/db/migrations';
 import { APPLICATION_ID } from '../../electron/db/open';
+import { openLink } from '../../electron/mail/repository';
 import type { Shell } from '../../electron/shell/port';
+import type { SecretStore } from '../../electron/shell/secrets';
+import type { SecretProtection } from '../../shared/workspace';
 import { FakePortalWindow } from './portal-browser';
 import type { ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../shared/ipc/errors';
@@ -21,6 +24,13 @@ export type HeadlessShell = Shell & {
   /** The folder "save as" answers with (exports); null: the operator cancels. */
   saveTo: string | null;
 };
+
+/** Secrets in a Map, kept as the OS keychain would unless told otherwise. */
+export const memorySecrets = (values = new Map<string, string>(), protection: SecretProtection = 'keychain'): SecretStore => ({
+  get: (name) => values.get(name) ?? null,
+  set: (name, value) => void values.set(name, value),
+  protection,
+});
 
 /** A shell without a browser: settings and secrets in Maps, events recorded, portal windows fetch over HTTP. */
 export function headlessShell(settings = new Map<string, unknown>(), locale = 'en-GB', secrets = new Map<string, string>()): HeadlessShell {
@@ -40,7 +50,7 @@ export function headlessShell(settings = new Map<string, unknown>(), locale = 'e
       await window.loaded;
       return window;
     },
-    secrets: { get: (name) => secrets.get(name) ?? null, set: (name, value) => void secrets.set(name, value) },
+    secrets: memorySecrets(secrets),
     close: async () => undefined,
     events,
     portalWindows,
@@ -127,6 +137,19 @@ export async function withAdministrator(t: TestCore): Promise<void> {
 export async function withDemo(t: TestCore): Promise<void> {
   await t.ok('workspace.openDemo');
   await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+}
+
+/** The link of the last mail queued (for a client), as the sender reads it: the workspace keeps it sealed. */
+export function queuedLink(t: TestCore, clientId?: number): string {
+  const { sqlite, sealer } = t.core.host.database();
+  const stored = (
+    clientId === undefined
+      ? sqlite.prepare('SELECT link_path FROM mail_outbox ORDER BY id DESC LIMIT 1').pluck().get()
+      : sqlite.prepare('SELECT link_path FROM mail_outbox WHERE client_id = ? ORDER BY id DESC LIMIT 1').pluck().get(clientId)
+  ) as string | null;
+  const link = openLink(sealer, stored);
+  if (!link) throw new Error('no link queued, or it cannot be opened');
+  return link;
 }
 
 /** Everything in the workspace file, for asserting that a refused call changed nothing. */

@@ -42,6 +42,20 @@ describe('workspace UI files', () => {
       expect(response.body.toString()).not.toContain('root:');
     }
   });
+  it('answer a path that names no file with 400, never an exception', async () => {
+    const cases = ['/%E0%A4%A', '/%', '/%zz', '/%C0%AF', '/..%2f..%2fetc%2fpasswd', '/..%5c..%5csecret.txt', '/a%2Fb.js', '/..\\secret.txt', '/index.html%00.js', '/%00'];
+    for (const path of cases) {
+      const response = await serveWorkspaceFile(root, path);
+      expect(response.status, path).toBe(400);
+      expect(response.headers['content-security-policy'], path).toBe(WORKSPACE_CSP);
+    }
+    // Dot segments stay inside the folder: the app shell or a file of the UI, never one above it.
+    for (const path of ['/../secret.txt', '/%2e%2e/%2e%2e/secret.txt', '/a/../../../app.js']) {
+      const response = await serveWorkspaceFile(root, path);
+      expect(response.body.toString(), path).not.toContain('secret');
+    }
+    expect((await serveWorkspaceFile(root, '/a/../../../app.js')).body.toString()).toBe('console.log(1)');
+  });
   it('answer unknown routes with the app and missing assets with 404', async () => {
     expect((await serveWorkspaceFile(root, '/clients/42')).body.toString()).toBe('<html></html>');
     expect((await serveWorkspaceFile(root, '/missing.js')).status).toBe(404);

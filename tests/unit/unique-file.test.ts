@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -17,4 +17,6 @@ it('gives exports of the Chromium shell a name not taken yet, creating the folde
   expect(second).toBe(join(exports, 'clients-2026-11-23 (2).csv'));
   writeFileSync(second, '');
   expect(uniqueFile(exports, 'clients-2026-11-23.csv')).toBe(join(exports, 'clients-2026-11-23 (3).csv'));
+  // Exports hold client data: the folder is the operator's user's only.
+  if (process.platform !== 'win32') expect(statSync(exports).mode & 0o777).toBe(0o700);
 });

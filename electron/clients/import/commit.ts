@@ -1,6 +1,7 @@
 import type { RecordAudit } from '../../app/context';
 import type { Actor } from '../../audit/write';
 import type { Queryable } from '../../db/open';
+import type { Sealer } from '../../db/sealed';
 import { addClients } from '../add-clients';
 import { auditDetails } from '../details';
 import type { ImportRow } from './validate';
@@ -10,9 +11,9 @@ import type { ImportRow } from './validate';
  * audit entry per client. No invitations are sent: an import brings records,
  * not users (invite from the client view).
  */
-export function insertImported(tx: Queryable, audit: RecordAudit, rows: readonly ImportRow[], actor: Actor, now: number, progress: (done: number) => void): void {
+export function insertImported(tx: Queryable, sealer: Sealer, audit: RecordAudit, rows: readonly ImportRow[], actor: Actor, now: number, progress: (done: number) => void): void {
   // An import row is a new client with its services: passed on as it is, not copied field by field (100,000 rows).
-  const ids = addClients(tx, rows.map((row) => ({ client: row, features: row.features, smsCredits: row.smsCredits, callCredits: row.callCredits })), actor, now);
+  const ids = addClients(tx, sealer, rows.map((row) => ({ client: row, features: row.features, smsCredits: row.smsCredits, callCredits: row.callCredits })), actor, now);
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % 10_000 === 0) progress(i);
     const row = rows[i]!;

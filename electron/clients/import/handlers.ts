@@ -214,7 +214,7 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
       if (fresh.length < total && mode === 'allOrNothing') {
         throw conflict('import.changedSincePreview', `${total - fresh.length} contact e-mails were taken since the preview. Preview again.`, { rows: total - fresh.length });
       }
-      insertImported(tx, audit, fresh.map((r) => r.values), actor, ctx.now(), (done) =>
+      insertImported(tx, ctx.workspace().sealer, audit, fresh.map((r) => r.values), actor, ctx.now(), (done) =>
         ctx.emit('clients.import.progress', { importId, phase: 'committing', done, total }),
       );
       const skipped = rows.invalidRows + total - fresh.length;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Log } from '../../app/errors';
 import { PortalUnreachableError, WINDOW_SECRET_HEADER, type PortalWindow, type PortalWindowOptions, type Shell, type SettingsStore, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
-import { fileSecretStore, type SecretStore } from '../../shell/secrets';
+import { fileSecretStore, plainCodec, type SecretStore } from '../../shell/secrets';
+import { PRIVATE_FILE } from '../../shell/private-files';
 import { rendererDir, uniqueFile } from '../../shell/paths';
 import { openSettingsStore } from '../../shell/settings';
 import { serveWorkspaceFile } from '../../shell/static-files';
@@ -51,10 +52,10 @@ export class ChromiumShell implements Shell {
   constructor(private readonly options: ChromiumShellOptions) {
     this.settings = openSettingsStore(
       join(options.dataDir, 'settings.json'),
-      () => new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'settings', projectName: 'reseller-desk' }),
+      () => new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'settings', projectName: 'reseller-desk', configFileMode: PRIVATE_FILE }),
       options.log,
     );
-    this.secrets = fileSecretStore(join(options.dataDir, 'secrets.json'), { encode: (v) => v, decode: (v) => v });
+    this.secrets = fileSecretStore(join(options.dataDir, 'secrets.json'), plainCodec, 'userFile');
   }
 
   locale(): string {

@@ -19,7 +19,8 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../shared/ipc/bridge';
 import type { Log } from '../../app/errors';
 import { rendererDir } from '../../shell/paths';
 import { PortalUnreachableError, WINDOW_SECRET_HEADER, type PortalWindow, type PortalWindowOptions, type SettingsStore, type Shell, type WorkspaceWindow, type WorkspaceWindowOptions } from '../../shell/port';
-import { fileSecretStore, type SecretStore } from '../../shell/secrets';
+import { fileSecretStore, keychainCodec, keychainProtection, type SecretStore } from '../../shell/secrets';
+import { PRIVATE_FILE } from '../../shell/private-files';
 import { openSettingsStore } from '../../shell/settings';
 import { serveWorkspaceFile } from '../../shell/static-files';
 
@@ -39,7 +40,7 @@ export class ElectronShell implements Shell {
   readonly kind = 'electron';
   readonly workspaceOrigin = ELECTRON_WORKSPACE_ORIGIN;
   readonly settings: SettingsStore;
-  /** Encrypted with the OS keychain (safeStorage) before they touch the disk. */
+  /** Encrypted with the OS keychain (safeStorage) before they touch the disk, where there is one. */
   readonly secrets: SecretStore;
   private window: BrowserWindow | undefined;
 
@@ -49,13 +50,20 @@ export class ElectronShell implements Shell {
   ) {
     this.settings = openSettingsStore(
       join(dataDir, 'settings.json'),
-      () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'settings' }),
+      () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'settings', configFileMode: PRIVATE_FILE }),
       log,
     );
-    this.secrets = fileSecretStore(join(dataDir, 'secrets.json'), {
-      encode: (plain) => safeStorage.encryptString(plain).toString('base64'),
-      decode: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
-    });
+    // Asked once the app is ready (the shell is made then): before, Linux reports no backend.
+    const available = safeStorage.isEncryptionAvailable();
+    this.secrets = fileSecretStore(
+      join(dataDir, 'secrets.json'),
+      keychainCodec({ available, encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (encrypted) => safeStorage.decryptString(encrypted) }),
+      keychainProtection({
+        encryptionAvailable: available,
+        platform: process.platform,
+        linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+      }),
+    );
   }
 
   locale(): string {
