@@ -1,7 +1,7 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CreditBalances, CreditKind, CreditReason } from '../../shared/credits';
 import type { Actor } from '../audit/write';
-import { insertMany } from '../db/batch';
+import { insertMany, listOf } from '../db/batch';
 import type { Queryable } from '../db/open';
 import { creditLedger } from './schema';
 
@@ -14,6 +14,23 @@ export function balancesOf(db: Queryable, clientId: number): CreditBalances {
     .all();
   const balances = { sms: 0, call: 0 };
   for (const row of rows) balances[row.kind] = row.balance;
+  return balances;
+}
+
+/** The balances of many clients in one statement (the export); a client without entries has none. */
+export function balancesOfClients(db: Queryable, clientIds: readonly number[]): Map<number, CreditBalances> {
+  const rows = db
+    .select({ clientId: creditLedger.clientId, kind: creditLedger.kind, balance: sql<number>`sum(${creditLedger.amount})` })
+    .from(creditLedger)
+    .where(inArray(creditLedger.clientId, listOf(clientIds)))
+    .groupBy(creditLedger.clientId, creditLedger.kind)
+    .all();
+  const balances = new Map<number, CreditBalances>();
+  for (const { clientId, kind, balance } of rows) {
+    let of = balances.get(clientId);
+    if (!of) balances.set(clientId, (of = { sms: 0, call: 0 }));
+    of[kind] = balance;
+  }
   return balances;
 }
 
