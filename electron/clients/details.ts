@@ -8,29 +8,35 @@ import { appendCredit } from '../credits/repository';
 import type { Queryable } from '../db/open';
 import { operatorClients } from '../db/schema';
 import { outsidePlan, setClientFeatures } from '../features/repository';
-import { requireChangeableClient } from './handlers';
-import { findClient, insertClient, liveClientWithEmail, liveClientWithName, updateClientRow } from './repository';
+import { requireChangeableClient, scopeOf } from './handlers';
+import { findClient, insertClient, isReachable, liveClientWithEmail, liveClientWithName, updateClientRow, type ClientScope } from './repository';
 
 /**
  * Duplicate rules. The contact e-mail identifies a client: no two clients
  * that are not archived may share it (a field error names the other client).
  * Company names may repeat — franchises and common trade names are real — so
  * a repeat is saved and answered with a warning naming the other client.
+ * A client beyond the operator's reach is never named: a taken e-mail is
+ * refused without saying whose it is, a repeated name is not mentioned.
  */
-export function refuseTakenEmail(db: Queryable, email: string, exceptId?: number): void {
+export function refuseTakenEmail(db: Queryable, scope: ClientScope, email: string, exceptId?: number): void {
   const taken = liveClientWithEmail(db, email, exceptId);
-  if (taken) {
-    throw invalidField('contactEmail', 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${taken.id} (${taken.companyName}).`, {
-      email,
-      id: taken.id,
-      companyName: taken.companyName,
-    });
-  }
+  if (!taken) return;
+  if (!isReachable(db, scope, taken.id)) throw emailTakenElsewhere(email);
+  throw invalidField('contactEmail', 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${taken.id} (${taken.companyName}).`, {
+    email,
+    id: taken.id,
+    companyName: taken.companyName,
+  });
 }
 
-function nameWarnings(db: Queryable, companyName: string, exceptId?: number): FieldIssue[] {
+/** A contact e-mail taken by a client the operator cannot reach: the rule holds, the other client stays unnamed. */
+export const emailTakenElsewhere = (email: string) =>
+  invalidField('contactEmail', 'clients.duplicateEmailElsewhere', `${email} is already the contact e-mail of another client.`, { email });
+
+function nameWarnings(db: Queryable, scope: ClientScope, companyName: string, exceptId?: number): FieldIssue[] {
   const same = liveClientWithName(db, companyName, exceptId);
-  if (!same) return [];
+  if (!same || !isReachable(db, scope, same.id)) return [];
   return [
     {
       path: 'companyName',
@@ -64,9 +70,9 @@ function createClient(input: CreateClientInput, ctx: OperatorContext) {
   const actor = { id: ctx.operator.id, name: ctx.operator.displayName };
   const now = ctx.now();
   return ctx.write((tx, audit) => {
-    refuseTakenEmail(tx, details.contactEmail);
+    refuseTakenEmail(tx, scopeOf(ctx), details.contactEmail);
     refuseOutsidePlan(tx, features);
-    const warnings = nameWarnings(tx, details.companyName);
+    const warnings = nameWarnings(tx, scopeOf(ctx), details.companyName);
     const id = insertClient(tx, { ...details, status: 'active' }, now);
     // An operator limited to assigned clients keeps the clients they create within reach.
     if (!ctx.operator.allClients) tx.insert(operatorClients).values({ operatorId: ctx.operator.id, clientId: id }).run();
@@ -97,7 +103,7 @@ export const clientDetailHandlers: HandlersOf<'clients.create' | 'clients.update
     ) as typeof patch;
     if (Object.keys(changed).length === 0) return { client: before, warnings: [] };
     return ctx.write((tx, audit) => {
-      if (changed.contactEmail !== undefined) refuseTakenEmail(tx, changed.contactEmail, id);
+      if (changed.contactEmail !== undefined) refuseTakenEmail(tx, scopeOf(ctx), changed.contactEmail, id);
       const { tags, ...columns } = changed;
       updateClientRow(tx, id, { ...columns, ...(tags && { tags: JSON.stringify(tags) }) }, ctx.now());
       audit({
@@ -107,7 +113,7 @@ export const clientDetailHandlers: HandlersOf<'clients.create' | 'clients.update
         before: auditDetails(Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof ClientDetail]]))),
         after: auditDetails(changed),
       });
-      return { client: findClient(tx, id)!, warnings: changed.companyName !== undefined ? nameWarnings(tx, changed.companyName, id) : [] };
+      return { client: findClient(tx, id)!, warnings: changed.companyName !== undefined ? nameWarnings(tx, scopeOf(ctx), changed.companyName, id) : [] };
     });
   },
 

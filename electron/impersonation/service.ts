@@ -199,11 +199,12 @@ export class Impersonation {
   }
 
   private recordRefusal(ctx: OperatorContext, input: ChannelParsedInput<'impersonation.open'>, error: AppError): void {
-    const exists = !!findClient(ctx.workspace().db, input.clientId);
+    // The operator reads their own entries: one about a client beyond their reach reads as one about a client that does not exist.
+    const known = error.key !== 'clients.notFound';
     ctx.write((_tx, audit) =>
       audit({
         action: 'impersonation.refused',
-        clientId: exists ? input.clientId : null,
+        clientId: known ? input.clientId : null,
         summary: `Refused to open client ${input.clientId} in the ${input.view} view: ${error.message}`,
         after: { view: input.view, refusal: error.key, reason: input.reason || null },
       }),

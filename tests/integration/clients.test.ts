@@ -118,8 +118,8 @@ describe('client detail and reach', () => {
     await t.ok('session.signIn', { email: 'agent@example.com', password: 'agent password' });
     expect(await names({})).toEqual(['Mine AG']);
     expect((await t.ok('clients.list', { query: 'other' })).total).toBe(0);
-    expect(await t.fail('clients.get', { id: other! })).toMatchObject({ code: 'FORBIDDEN', key: 'clients.outOfReach' });
-    expect((await t.fail('audit.list', { clientId: other! })).key).toBe('clients.outOfReach');
+    expect(await t.fail('clients.get', { id: other! })).toMatchObject({ code: 'NOT_FOUND', key: 'clients.notFound' });
+    expect((await t.fail('audit.list', { clientId: other! })).key).toBe('clients.notFound');
     const trail = await t.ok('audit.list', {});
     expect(trail.rows.every((r) => r.clientId === mine || r.actor === 'Agent')).toBe(true);
   });

@@ -5,7 +5,8 @@ import { AppError, conflict, invalidField, notFound } from '../../app/errors';
 import { listCatalogue } from '../../features/repository';
 import { writeMark } from '../../db/open';
 import type { WorkspaceHost } from '../../workspace/host';
-import { liveEmails, liveNameKeys } from '../repository';
+import { scopeOf } from '../handlers';
+import { liveEmails, liveNameKeys, unreachableIds } from '../repository';
 import { insertImported } from './commit';
 import { CsvReader, refuseTooLarge } from './reader';
 import { columnIssues, detectColumns, RowCheck, type CheckedRows, type ImportColumn, type WorkspaceKeys } from './validate';
@@ -88,10 +89,23 @@ async function checkArrived(ctx: OperatorContext, session: ImportSession): Promi
   session.arriving.duplicates(workspaceKeys(ctx));
 }
 
-/** The workspace's contact e-mails and company names, asked by the duplicate rules. */
+/** The workspace's contact e-mails and company names, asked by the duplicate rules; clients beyond reach are not named. */
 function workspaceKeys(ctx: OperatorContext): WorkspaceKeys {
   const { db, sqlite } = ctx.workspace();
-  return { emails: (list) => liveEmails(db, list), names: (keys) => liveNameKeys(db, keys), mark: () => writeMark(sqlite) };
+  const beyondReach = (ids: Iterable<number>) => new Set(unreachableIds(db, scopeOf(ctx), [...ids]));
+  return {
+    emails: (list) => {
+      const taken = liveEmails(db, list);
+      const hidden = beyondReach([...taken.values()].map((c) => c.id));
+      return new Map([...taken].map(([email, client]) => [email, hidden.has(client.id) ? null : client]));
+    },
+    names: (keys) => {
+      const named = liveNameKeys(db, keys);
+      const hidden = beyondReach(named.values());
+      return new Map([...named].filter(([, id]) => !hidden.has(id)));
+    },
+    mark: () => writeMark(sqlite),
+  };
 }
 
 const FIRST = 200;

@@ -71,7 +71,9 @@ export interface CheckedRows {
 
 /** What the workspace holds already, asked for many of the file's values in one go. */
 export interface WorkspaceKeys {
-  emails(emails: readonly string[]): Map<string, { id: number; companyName: string }>;
+  /** null: taken by a client beyond the operator's reach, who is not named. */
+  emails(emails: readonly string[]): Map<string, { id: number; companyName: string } | null>;
+  /** Only clients within the operator's reach. */
   names(nameKeys: readonly string[]): Map<string, number>;
   /** Changes with every write to the workspace (see writeMark). */
   mark(): string;
@@ -236,7 +238,9 @@ export class RowCheck {
     batch.forEach(({ row, values }, i) => {
       const email = values.contactEmail;
       const other = taken.get(email);
-      if (other) {
+      if (other === null) {
+        addIssue(dup.issues, row, headerOf.get('contactEmail')!, 'clients.duplicateEmailElsewhere', `${email} is already the contact e-mail of another client.`, { email });
+      } else if (other) {
         addIssue(dup.issues, row, headerOf.get('contactEmail')!, 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${other.id} (${other.companyName}).`, { email, id: other.id, companyName: other.companyName });
       } else if (dup.emailsInFile.has(email)) {
         addIssue(dup.issues, row, headerOf.get('contactEmail')!, 'import.duplicateInFile', `${email} is also in row ${dup.emailsInFile.get(email)}.`, { email, firstRow: dup.emailsInFile.get(email)! });
