@@ -12,6 +12,7 @@ import type { HandlerContext, SignedInOperator } from './context';
 import type { Log } from './errors';
 import { handlers } from './handlers';
 import { fileLog } from './log';
+import { givenFields } from './patch';
 import { createRouter, type Dispatch } from './router';
 
 export interface CoreOptions {
@@ -84,7 +85,8 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
       preferences: {
         read: () => readPreferences(shell.settings, shell.locale()),
         update: (patch) => {
-          const next: Preferences = { ...readPreferences(shell.settings, shell.locale()), ...patch };
+          // Written even when unchanged: a language chosen stays chosen when the system's changes.
+          const next: Preferences = { ...readPreferences(shell.settings, shell.locale()), ...givenFields(patch) };
           writePreferences(shell.settings, next);
           emit('preferences.changed', next);
           return next;

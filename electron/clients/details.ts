@@ -3,6 +3,7 @@ import type { FieldIssue } from '../../shared/ipc/errors';
 import type { AuditValues } from '../../shared/audit';
 import type { HandlersOf, OperatorContext } from '../app/context';
 import { invalidField } from '../app/errors';
+import { changedFields, isEmpty } from '../app/patch';
 import { inviteClientUser } from '../client-users/invite';
 import { appendCredit } from '../credits/repository';
 import type { Queryable } from '../db/open';
@@ -98,10 +99,8 @@ export const clientDetailHandlers: HandlersOf<'clients.create' | 'clients.update
 
   'clients.update': ({ id, ...patch }, ctx) => {
     const before = requireChangeableClient(ctx, id);
-    const changed = Object.fromEntries(
-      Object.entries(patch).filter(([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key as keyof ClientDetail])),
-    ) as typeof patch;
-    if (Object.keys(changed).length === 0) return { client: before, warnings: [] };
+    const changed = changedFields(patch, before);
+    if (isEmpty(changed)) return { client: before, warnings: [] };
     return ctx.write((tx, audit) => {
       if (changed.contactEmail !== undefined) refuseTakenEmail(tx, scopeOf(ctx), changed.contactEmail, id);
       const { tags, ...columns } = changed;
