@@ -54,6 +54,29 @@ describe('CSV import', () => {
     expect((await t.ok('clients.get', { id: rows[0]!.id })).notes).toBe('Line one\nline two, with comma');
   });
 
+  it('reads number cells as typed: a sign is kept, exponents and fractions are no whole numbers, a huge figure is too large', async () => {
+    await admin();
+    const { preview } = await previewImport(
+      t,
+      csv(
+        'company_name,contact_name,contact_email,seat_limit,sms_credits',
+        'Plus,P,plus@example.com,+7,+10',
+        'Minus,M,minus@example.com,3,-5',
+        'Exponent,E,exp@example.com,1e3,',
+        'Fraction,F,fraction@example.com,,2.5',
+        'Huge,H,huge@example.com,12345678901,99999999999999',
+      ),
+    );
+    expect(preview.errors.map((e) => [e.row, e.column, e.key, e.params])).toEqual([
+      [3, 'sms_credits', 'validation.tooSmall', { minimum: 0 }],
+      [4, 'seat_limit', 'validation.wholeNumber', undefined],
+      [5, 'sms_credits', 'validation.wholeNumber', undefined],
+      [6, 'seat_limit', 'validation.tooLarge', { maximum: 100_000 }],
+      [6, 'sms_credits', 'validation.tooLarge', { maximum: 1_000_000_000 }],
+    ]);
+    expect(preview.validRows).toBe(1);
+  });
+
   it('reports each bad row with row, column and reason; all-or-nothing refuses, skipping imports the rest', async () => {
     await admin();
     await createClient(t, { companyName: 'Existing Ltd', contactEmail: 'taken@example.com' });

@@ -32,8 +32,12 @@ const rowSchema = z.object({
 }).omit({ portalSsoUrl: true });
 export type ImportRow = z.output<typeof rowSchema>;
 
-/** Signs are read, so "-5" is refused for being below the minimum rather than for not being a number. */
-const wholeNumber = (fallback: number) => (cell: string) => (cell === '' ? fallback : /^[-+]?\d{1,10}$/.test(cell) ? Number(cell) : cell);
+/**
+ * Signs are read, so "-5" is refused for being below the minimum rather than
+ * for not being a number; up to 15 digits (still exact), so a huge figure is
+ * refused as too large rather than as no number.
+ */
+const wholeNumber = (fallback: number) => (cell: string) => (cell === '' ? fallback : /^[-+]?\d{1,15}$/.test(cell) ? Number(cell) : cell);
 /** A cell that is not a whole number, in the field rules' words instead of "wrong type". */
 const asCellIssue = (issue: FieldIssue): FieldIssue =>
   issue.key === 'validation.type' ? { path: issue.path, key: 'validation.wholeNumber', message: 'Enter a whole number.' } : issue;

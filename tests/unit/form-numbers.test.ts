@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creditEntry } from '../../renderer/clients/detail/creditEntry';
 import { IpcFailure } from '../../renderer/ipc/client';
+import { wholeNumbers } from '../../renderer/portfolio/forms';
 import type { EntryReason } from '../../shared/credits';
 
 const entry = (reason: EntryReason, amount: string, note = '') => creditEntry({ id: 7, kind: 'sms', reason, amount, note });
@@ -35,5 +36,14 @@ describe('the credit form', () => {
     expect(refusal('usage', '-0')).toEqual(['amount: credits.zero']);
     expect(refusal('top_up', '9999999999999')).toEqual(['amount: validation.tooLarge']);
     expect(refusal('correction', '-5')).toEqual(['note: credits.noteRequired']);
+  });
+});
+
+describe('whole-number fields', () => {
+  it('read what is typed, keep the sign, and name each field that holds no whole number', () => {
+    const typed = { seats: ' 12 ', credits: '-5', idle: '1e1', absolute: '', blank: '' };
+    const { values, wrong } = wholeNumbers(typed, [['seats', 5], ['credits', 0], ['idle', null], ['absolute', null], ['blank', 0]]);
+    expect(values).toEqual({ seats: 12, credits: -5, blank: 0 });
+    expect(wrong.map(({ path, key }) => `${path}: ${key}`)).toEqual(['idle: validation.wholeNumber', 'absolute: validation.required']);
   });
 });
