@@ -14,7 +14,7 @@ export async function generateDemoWorkspace(file: string, clients: number): Prom
   const { db, sqlite } = openWorkspaceDatabase(file, { create: true });
   try {
     const passwordHash = await hashPassword(DEMO_OPERATOR.password);
-    writeWithAudit(db, { id: null, name: 'generator' }, Date.now(), (tx, audit) => seedDemo(tx, audit, { passwordHash, clientCount: clients, now: Date.now() }));
+    writeWithAudit(db, { kind: 'system', name: 'generator' }, Date.now(), (tx, audit) => seedDemo(tx, audit, { passwordHash, clientCount: clients, now: Date.now() }));
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     sqlite.close();

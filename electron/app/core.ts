@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { Preferences } from '../../shared/settings';
+import { operatorActor } from '../audit/repository';
 import { writeWithAudit } from '../audit/write';
 import { Impersonation } from '../impersonation/service';
 import { loadSignedInOperator } from '../operators/repository';
@@ -71,7 +72,7 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
       workspace: () => host.database(),
       write: (fn) => {
         const actor = resolveOperator();
-        const result = writeWithAudit(host.database().db, actor ? { id: actor.id, name: actor.displayName } : { id: null, name: 'system' }, now(), fn);
+        const result = writeWithAudit(host.database().db, actor ? operatorActor(actor) : { kind: 'system', name: 'system' }, now(), fn);
         // The change may have taken away what an open client window was opened under.
         impersonation.recheckSoon();
         return result;

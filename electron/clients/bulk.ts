@@ -107,11 +107,11 @@ export const bulkHandlers: HandlersOf<'clients.bulk.tags' | 'clients.bulk.status
   },
 
   'clients.bulk.credits': ({ ids, kind, amount, note }, ctx) => {
-    const actor = { id: ctx.operator.id, name: ctx.operator.displayName };
+    const { id: operatorId, displayName } = ctx.operator;
     let insert: ReturnType<typeof preparedCredit> | undefined;
     return bulk(ctx, ids, (tx, audit, client, at) => {
       const before = balancesOf(tx, client.id)[kind];
-      (insert ??= preparedCredit(tx)).run({ clientId: client.id, kind, amount, reason: 'top_up', note, operatorId: actor.id, actor: actor.name, at });
+      (insert ??= preparedCredit(tx)).run({ clientId: client.id, kind, amount, reason: 'top_up', note, operatorId, actor: displayName, at });
       audit({
         action: 'client.credits',
         clientId: client.id,

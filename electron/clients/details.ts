@@ -3,6 +3,7 @@ import type { FieldIssue } from '../../shared/ipc/errors';
 import type { AuditValues } from '../../shared/audit';
 import type { HandlersOf, OperatorContext } from '../app/context';
 import { invalidField } from '../app/errors';
+import { operatorActor } from '../audit/repository';
 import { changedFields, isEmpty } from '../app/patch';
 import { inviteClientUser } from '../client-users/invite';
 import { appendCredit } from '../credits/repository';
@@ -68,7 +69,7 @@ export function auditDetails(values: Partial<Record<keyof ClientDetail, unknown>
 
 function createClient(input: CreateClientInput, ctx: OperatorContext) {
   const { features, smsCredits, callCredits, inviteFirstUser, ...details } = input;
-  const actor = { id: ctx.operator.id, name: ctx.operator.displayName };
+  const actor = operatorActor(ctx.operator);
   const now = ctx.now();
   return ctx.write((tx, audit) => {
     refuseTakenEmail(tx, scopeOf(ctx), details.contactEmail);

@@ -1,5 +1,6 @@
 import type { HandlersOf } from '../app/context';
 import { AppError } from '../app/errors';
+import { operatorActor } from '../audit/repository';
 import { requireChangeableClient, requireReachableClient } from '../clients/handlers';
 import { appendCredit, balancesOf, creditHistory } from './repository';
 
@@ -15,7 +16,7 @@ export const creditHandlers: HandlersOf<'clients.credits.add' | 'clients.credits
           params: { kind, balance: before[kind], amount },
         });
       }
-      appendCredit(tx, { clientId: id, kind, amount, reason, note }, { id: ctx.operator.id, name: ctx.operator.displayName }, ctx.now());
+      appendCredit(tx, { clientId: id, kind, amount, reason, note }, operatorActor(ctx.operator), ctx.now());
       audit({
         action: 'client.credits',
         clientId: id,

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CreditBalances, CreditKind, CreditReason } from '../../shared/credits';
-import type { Actor } from '../audit/write';
+import type { Actor } from '../audit/repository';
 import { insertMany, listOf } from '../db/batch';
 import type { Queryable } from '../db/open';
 import { creditLedger } from './schema';
@@ -42,14 +42,18 @@ export interface LedgerEntry {
   note: string;
 }
 
+/** Credits move by an operator's hand or the app's own (a generated workspace): the ledger keeps the operator's id. */
+const operatorIdOf = (actor: Actor) => (actor.kind === 'operator' ? actor.id : null);
+
 export function appendCredit(db: Queryable, entry: LedgerEntry, actor: Actor, at: number): void {
   db.insert(creditLedger)
-    .values({ ...entry, operatorId: actor.id, actor: actor.name, at })
+    .values({ ...entry, operatorId: operatorIdOf(actor), actor: actor.name, at })
     .run();
 }
 
 export function appendCredits(db: Queryable, entries: readonly LedgerEntry[], actor: Actor, at: number): void {
-  insertMany(db, creditLedger, entries, ({ clientId, kind, amount, reason, note }) => ({ clientId, kind, amount, reason, note, operatorId: actor.id, actor: actor.name, at }));
+  const operatorId = operatorIdOf(actor);
+  insertMany(db, creditLedger, entries, ({ clientId, kind, amount, reason, note }) => ({ clientId, kind, amount, reason, note, operatorId, actor: actor.name, at }));
 }
 
 /** Prepared once for many entries (bulk grants). */

@@ -2,6 +2,7 @@ import type { Admission, View } from '../../shared/impersonation';
 import type { HandlersOf } from '../app/context';
 import { AppError, invalidField } from '../app/errors';
 import { changedFields, isEmpty } from '../app/patch';
+import { operatorActor } from '../audit/repository';
 import { admission } from './gates';
 import { requireReachableClient } from '../clients/handlers';
 import { notOpen } from './service';
@@ -49,7 +50,7 @@ export const impersonationHandlers: HandlersOf<
     return null;
   },
   'impersonation.endAll': async (_input, ctx) => ({ ended: await ctx.impersonation.endAll('ended-all') }),
-  'impersonation.extend': ({ sessionId }, ctx) => ctx.impersonation.extend(sessionId, { id: ctx.operator.id, name: ctx.operator.displayName }),
+  'impersonation.extend': ({ sessionId }, ctx) => ctx.impersonation.extend(sessionId, operatorActor(ctx.operator)),
   'impersonation.history': ({ clientId, offset, limit }, ctx) => {
     requireReachableClient(ctx, clientId);
     return listHistory(ctx.workspace().db, clientId, offset, limit);

@@ -3,6 +3,7 @@ import type { EndReason, OpenSessionInfo, View } from '../../shared/impersonatio
 import type { ChannelParsedInput, EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerContext, OperatorContext } from '../app/context';
 import { AppError, conflict, notFound, type Log } from '../app/errors';
+import { operatorActor, type Actor } from '../audit/repository';
 import { writeWithAudit } from '../audit/write';
 import { requireReachableClient } from '../clients/handlers';
 import { clientUserPortal } from '../client-users/portal-accounts';
@@ -247,7 +248,7 @@ export class Impersonation {
     if (!session) return false;
     this.open.delete(sessionId);
     const now = this.deps.now();
-    const recorded = writeWithAudit(this.deps.host.database().db, { id: session.operatorId, name: session.operatorName }, now, (tx, audit) => {
+    const recorded = writeWithAudit(this.deps.host.database().db, operatorActor({ id: session.operatorId, displayName: session.operatorName }), now, (tx, audit) => {
       const ended = endSession(tx, sessionId, now, reason);
       audit({
         action: 'impersonation.ended',
@@ -271,7 +272,7 @@ export class Impersonation {
     return ids.length;
   }
 
-  extend(sessionId: string, actor: { id: number; name: string }): OpenSessionInfo {
+  extend(sessionId: string, actor: Actor): OpenSessionInfo {
     const session = this.mine(sessionId);
     const now = this.deps.now();
     const settings = readSettings(this.deps.host.database().db);
@@ -361,7 +362,7 @@ export class Impersonation {
       if (this.open.has(id)) continue;
       const found = findSession(db, id);
       if (!found) continue;
-      writeWithAudit(db, { id: found.session.operatorId, name: found.session.operatorName }, now, (tx, audit) => {
+      writeWithAudit(db, operatorActor({ id: found.session.operatorId, displayName: found.session.operatorName }), now, (tx, audit) => {
         endSession(tx, id, now, 'app-closed');
         audit({ action: 'impersonation.ended', clientId: found.session.clientId, summary: `Closed with the app: ${found.clientName}`, after: { endReason: 'app-closed' } });
       });
@@ -418,10 +419,10 @@ export class Impersonation {
       returnToReseller: async (sessionId) => void (await this.end(sessionId, 'return')),
       extend: (sessionId) => {
         const session = this.open.get(sessionId);
-        if (session) this.extend(sessionId, { id: session.operatorId, name: session.operatorName });
+        if (session) this.extend(sessionId, operatorActor({ id: session.operatorId, displayName: session.operatorName }));
       },
       refused: (refusal, { clientId, sessionId }) =>
-        writeWithAudit(this.deps.host.database().db, { id: null, name: 'Built-in portal' }, this.deps.now(), (_tx, audit) =>
+        writeWithAudit(this.deps.host.database().db, { kind: 'system', name: 'Built-in portal' }, this.deps.now(), (_tx, audit) =>
           audit({
             action: 'portal.tokenRefused',
             clientId: clientId !== undefined && findClient(this.deps.host.database().db, clientId) ? clientId : null,

@@ -1,5 +1,6 @@
 import type { HandlerContext, RecordAudit } from '../app/context';
 import { AppError } from '../app/errors';
+import type { Actor } from '../audit/repository';
 import type { Queryable } from '../db/open';
 import { decoyHash, verifyPassword } from './passwords';
 import { addSignInFailure, clearSignInFailures, signInFailuresOf } from './repository';
@@ -29,11 +30,13 @@ export interface PasswordAccount {
  * doubling wait, then a lock), with the outcome audited either way. Operators
  * and client users sign in through it; `key` names whose attempts count together.
  * An unknown account costs as long as a wrong password; `account` is looked
- * up only once the throttle lets the attempt through. Throws the refusal.
+ * up only once the throttle lets the attempt through. A failure is recorded
+ * as the account's (`actorOf`, an operator or a client user), or as an
+ * anonymous caller's where no account matches. Throws the refusal.
  */
 export async function throttledSignIn(
   ctx: HandlerContext,
-  attempt: { key: string; email: string; password: string; clientId?: number; account: () => PasswordAccount | undefined },
+  attempt: { key: string; email: string; password: string; clientId?: number; account: () => PasswordAccount | undefined; actorOf: (account: PasswordAccount) => Actor },
   onSuccess: (tx: Queryable, audit: RecordAudit, account: PasswordAccount) => void,
 ): Promise<PasswordAccount> {
   const { db } = ctx.workspace();
@@ -51,7 +54,7 @@ export async function throttledSignIn(
         clientId: attempt.clientId ?? null,
         summary: `Failed sign-in (${n} in a row)`,
         after: { failures: n },
-        actor: { id: account?.id ?? null, name: attempt.email },
+        actor: account ? attempt.actorOf(account) : { kind: 'anonymous', name: attempt.email },
       });
       return n;
     });

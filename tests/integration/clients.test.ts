@@ -23,7 +23,7 @@ const base: NewClient = {
 
 function addClients(clients: Partial<NewClient>[]): number[] {
   const { db } = t.core.host.database();
-  return writeWithAudit(db, { id: null, name: 'test' }, 0, (tx, audit) =>
+  return writeWithAudit(db, { kind: 'system', name: 'test' }, 0, (tx, audit) =>
     clients.map((c, i) => {
       const id = insertClient(tx, { ...base, contactEmail: `c${i}@example.com`, ...c }, 0);
       audit({ action: 'client.created', clientId: id, summary: 'test' });

@@ -3,6 +3,7 @@ import { IMPORT_CHUNK_BYTES, IMPORT_MAX_BYTES, type ImportPreview, type RowIssue
 import type { HandlersOf, OperatorContext } from '../../app/context';
 import { AppError, conflict, invalidField, notFound } from '../../app/errors';
 import { listCatalogue } from '../../features/repository';
+import { operatorActor } from '../../audit/repository';
 import { writeMark } from '../../db/open';
 import type { WorkspaceHost } from '../../workspace/host';
 import { scopeOf } from '../handlers';
@@ -219,7 +220,7 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
     }
     const total = rows.rows.length;
     ctx.emit('clients.import.progress', { importId, phase: 'committing', done: 0, total });
-    const actor = { id: ctx.operator.id, name: ctx.operator.displayName };
+    const actor = operatorActor(ctx.operator);
     const result = ctx.write((tx, audit) => {
       // E-mails taken since the preview make those rows invalid too; asked again only if anything was written since.
       const unchanged = writeMark(ctx.workspace().sqlite) === mark;
