@@ -25,7 +25,7 @@ export async function generateDemoWorkspace(file: string, clients: number): Prom
   const { db, sqlite, sealer } = openWorkspaceDatabase(file, { create: true, unlock: unlockWith(secrets, () => undefined) });
   try {
     const passwordHash = await hashPassword(DEMO_OPERATOR.password);
-    writeWithAudit(db, { id: null, name: 'generator' }, Date.now(), (tx, audit) => seedDemo(tx, sealer, audit, { passwordHash, clientCount: clients, now: Date.now() }));
+    writeWithAudit(db, { kind: 'system', name: 'generator' }, Date.now(), (tx, audit) => seedDemo(tx, sealer, audit, { passwordHash, clientCount: clients, now: Date.now() }));
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     sqlite.close();

@@ -1,4 +1,5 @@
 import type { AuditValues } from '../../shared/audit';
+import type { Actor } from '../audit/repository';
 import type { ChannelName, ChannelOutput, ChannelParsedInput, Contract, EventName, EventPayload } from '../../shared/ipc/contract';
 import type { AccessLevel, Permission } from '../../shared/permissions';
 import type { Preferences } from '../../shared/settings';
@@ -25,8 +26,8 @@ export interface AuditInput {
   summary: string;
   before?: AuditValues | null;
   after?: AuditValues | null;
-  /** Who acted, where it is not the signed-in operator (sign-in attempts, first start). */
-  actor?: { id: number | null; name: string };
+  /** Who acted, where it is not the signed-in operator (sign-in attempts, the portal, first start). */
+  actor?: Actor;
 }
 export type RecordAudit = (entry: AuditInput) => void;
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { Preferences } from '../../shared/settings';
+import { operatorActor } from '../audit/repository';
 import { writeWithAudit } from '../audit/write';
 import { Impersonation } from '../impersonation/service';
 import { loadSignedInOperator } from '../operators/repository';
@@ -13,6 +14,7 @@ import type { Log } from './errors';
 import { handlers } from './handlers';
 import { closeDataFolder } from '../shell/private-files';
 import { fileLog } from './log';
+import { givenFields } from './patch';
 import { createRouter, type Dispatch } from './router';
 
 export interface CoreOptions {
@@ -73,7 +75,7 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
       workspace: () => host.database(),
       write: (fn) => {
         const actor = resolveOperator();
-        const result = writeWithAudit(host.database().db, actor ? { id: actor.id, name: actor.displayName } : { id: null, name: 'system' }, now(), fn);
+        const result = writeWithAudit(host.database().db, actor ? operatorActor(actor) : { kind: 'system', name: 'system' }, now(), fn);
         // The change may have taken away what an open client window was opened under.
         impersonation.recheckSoon();
         return result;
@@ -87,7 +89,8 @@ export function createCore({ shell, dataDir, workspaceFile, now = Date.now, log 
       preferences: {
         read: () => readPreferences(shell.settings, shell.locale()),
         update: (patch) => {
-          const next: Preferences = { ...readPreferences(shell.settings, shell.locale()), ...patch };
+          // Written even when unchanged: a language chosen stays chosen when the system's changes.
+          const next: Preferences = { ...readPreferences(shell.settings, shell.locale()), ...givenFields(patch) };
           writePreferences(shell.settings, next);
           emit('preferences.changed', next);
           return next;

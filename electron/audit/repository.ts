@@ -1,12 +1,26 @@
 import { and, count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { AuditEntry, AuditValues } from '../../shared/audit';
 import type { AuditInput } from '../app/context';
-import type { Actor } from './write';
 import type { Queryable } from '../db/open';
 import { insertMany } from '../db/batch';
 import { auditLog } from '../db/schema';
 import { assignedClientIds } from '../operators/repository';
 
+/**
+ * Who acted, told apart: an operator, a client user (on the portal), the app
+ * itself (the built-in portal, first start, generators) or an anonymous caller
+ * (a sign-in for an account that does not exist). Only the first two have an
+ * id, each in its own table: a client user's id is never read as an operator's.
+ * `name` is what the audit shows, as it was at the time.
+ */
+export type Actor =
+  | { kind: 'operator' | 'client_user'; id: number; name: string }
+  | { kind: 'system' | 'anonymous'; name: string };
+
+export const operatorActor = (operator: { id: number; displayName: string }): Actor => ({ kind: 'operator', id: operator.id, name: operator.displayName });
+
+/** A client user as the audit names them: "Ada Lovelace <ada@example.com>". */
+export const clientUserActor = (user: { id: number; name: string; email: string }): Actor => ({ kind: 'client_user', id: user.id, name: `${user.name} <${user.email}>` });
 
 /**
  * Appends entries, many rows per statement: bulk changes and imports write
@@ -18,7 +32,8 @@ export function appendAudit(db: Queryable, entries: readonly AuditInput[], at: n
     const who = entry.actor ?? actor;
     return {
       at,
-      operatorId: who.id,
+      actorKind: who.kind,
+      actorId: 'id' in who ? who.id : null,
       actor: who.name,
       action: entry.action,
       clientId: entry.clientId ?? null,
@@ -31,7 +46,8 @@ export function appendAudit(db: Queryable, entries: readonly AuditInput[], at: n
 
 /**
  * The trail, newest first: of one client, or of the whole workspace. An
- * operator limited to some clients sees entries about those clients and their own actions.
+ * operator limited to some clients sees entries about those clients and their
+ * own actions — as an operator: a client user with the same id is someone else.
  */
 export function listAudit(
   db: Queryable,
@@ -41,7 +57,7 @@ export function listAudit(
     filter.clientId !== undefined ? eq(auditLog.clientId, filter.clientId) : undefined,
     filter.limitedTo !== undefined
       ? or(
-          eq(auditLog.operatorId, filter.limitedTo),
+          and(eq(auditLog.actorKind, 'operator'), eq(auditLog.actorId, filter.limitedTo)),
           inArray(auditLog.clientId, assignedClientIds(filter.limitedTo)),
         )
       : undefined,
@@ -55,7 +71,7 @@ export function listAudit(
     .limit(filter.limit)
     .offset(filter.offset)
     .all()
-    .map(({ beforeJson, afterJson, operatorId: _id, ...row }) => ({
+    .map(({ beforeJson, afterJson, actorId: _id, ...row }) => ({
       ...row,
       before: parseValues(beforeJson),
       after: parseValues(afterJson),

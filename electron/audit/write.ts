@@ -1,8 +1,7 @@
 import type { AuditInput, RecordAudit } from '../app/context';
 import type { Queryable, WorkspaceDb } from '../db/open';
-import { appendAudit } from './repository';
+import { appendAudit, type Actor } from './repository';
 
-export type Actor = { id: number | null; name: string };
 const AUDIT_SLICE = 4000;
 
 /**

@@ -1,4 +1,5 @@
 import type { HandlersOf } from '../app/context';
+import { changedFields, isEmpty } from '../app/patch';
 import { checkLogo } from './logo';
 import { readBrand, setLogo, updateBrand } from './repository';
 
@@ -8,19 +9,24 @@ const logoFacts = (logo: { type: string; bytes: number } | null) => ({ logoType:
 export const brandingHandlers: HandlersOf<'branding.get' | 'branding.update' | 'branding.logo.set' | 'branding.logo.remove'> = {
   'branding.get': (_input, ctx) => readBrand(ctx.workspace().db),
 
-  'branding.update': (patch, ctx) =>
-    ctx.write((tx, audit) => {
+  'branding.update': (patch, ctx) => {
+    const current = readBrand(ctx.workspace().db);
+    // A display name of null is a change too (back to the default name).
+    const changed = changedFields(patch, current);
+    if (isEmpty(changed)) return current;
+    return ctx.write((tx, audit) => {
       const before = readBrand(tx);
-      updateBrand(tx, patch);
+      updateBrand(tx, changed);
+      const after = readBrand(tx);
       audit({
         action: 'branding.updated',
         summary: 'Brand changed',
         before: { displayName: before.displayName, primaryColour: before.primaryColour },
-        // A display name of null is a change too (back to the default name).
-        after: { displayName: patch.displayName === undefined ? before.displayName : patch.displayName, primaryColour: patch.primaryColour ?? before.primaryColour },
+        after: { displayName: after.displayName, primaryColour: after.primaryColour },
       });
-      return readBrand(tx);
-    }),
+      return after;
+    });
+  },
 
   'branding.logo.set': ({ data }, ctx) => {
     const logo = checkLogo(Buffer.from(data, 'base64'));

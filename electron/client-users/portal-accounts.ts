@@ -1,5 +1,6 @@
 import type { HandlerContext } from '../app/context';
 import { AppError } from '../app/errors';
+import { clientUserActor } from '../audit/repository';
 import { findClient } from '../clients/repository';
 import { hashPassword } from '../operators/passwords';
 import { invitationTokenHash } from './invite';
@@ -55,7 +56,7 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
           summary: `${invitation.displayName} accepted the invitation and chose a password`,
           before: { status: invitation.status },
           after: { status: 'active' },
-          actor: { id: null, name: invitation.email },
+          actor: clientUserActor({ id: invitation.clientUserId, name: invitation.displayName, email: invitation.email }),
         });
       });
       return { clientId: invitation.clientId };
@@ -75,8 +76,16 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
       try {
         const account = await throttledSignIn(
           ctx,
-          { key: `client:${clientId}:${normalised}`, source, email: normalised, password, clientId, account: () => findSignInAccount(ctx.workspace().db, clientId, normalised) },
-          (_tx, audit, { name }) => audit({ action: 'portal.clientUserSignedIn', clientId, summary: `${name} signed in to the portal`, actor: { id: null, name: normalised } }),
+          {
+            key: `client:${clientId}:${normalised}`,
+            source,
+            email: normalised,
+            password,
+            clientId,
+            account: () => findSignInAccount(ctx.workspace().db, clientId, normalised),
+            actorOf: ({ id, name }) => clientUserActor({ id, name, email: normalised }),
+          },
+          (_tx, audit, { id, name }) => audit({ action: 'portal.clientUserSignedIn', clientId, summary: `${name} signed in to the portal`, actor: clientUserActor({ id, name, email: normalised }) }),
         );
         return { clientUserId: account.id, name: account.name };
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { Actor } from '../audit/write';
+import type { Actor } from '../audit/repository';
 import { appendCredits, type LedgerEntry } from '../credits/repository';
 import type { Queryable } from '../db/open';
 import type { Sealer } from '../db/sealed';

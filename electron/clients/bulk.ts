@@ -1,7 +1,7 @@
 import type { BulkResult } from '../../shared/client-bulk';
 import type { ClientStatus } from '../../shared/clients';
 import type { HandlersOf, OperatorContext, RecordAudit } from '../app/context';
-import { forbidden, invalidField, notFound } from '../app/errors';
+import { invalidField, notFound } from '../app/errors';
 import { balancesOf, preparedCredit } from '../credits/repository';
 import type { Queryable } from '../db/open';
 import { featureSwitches, findFeature } from '../features/repository';
@@ -13,20 +13,18 @@ import { canChange, nextState, statusAction, statusSummary } from './status';
 
 type Selected = ReturnType<typeof selectionState>[number];
 
-/** Every id must exist and be within reach; a stale selection is refused whole, naming the first culprit. */
+/**
+ * Every id must exist and be within reach; a stale selection is refused whole,
+ * naming the first culprit. Clients beyond reach count as missing, so the
+ * answer does not tell which of them exist (see requireReachableClient).
+ */
 function requireSelection(ctx: OperatorContext, db: Queryable, ids: readonly number[]): Selected[] {
   const found = selectionState(db, ids);
-  if (found.length < ids.length) {
+  const unreachable = new Set(unreachableIds(db, scopeOf(ctx), ids));
+  if (found.length < ids.length || unreachable.size) {
     const known = new Set(found.map((c) => c.id));
-    const missing = ids.filter((id) => !known.has(id));
+    const missing = ids.filter((id) => !known.has(id) || unreachable.has(id));
     throw notFound('clients.bulk.missing', `${missing.length} of the selected clients no longer exist (e.g. #${missing[0]}).`, { count: missing.length, id: missing[0]! });
-  }
-  const unreachable = unreachableIds(db, scopeOf(ctx), ids);
-  if (unreachable.length) {
-    throw forbidden('clients.bulk.outOfReach', `${unreachable.length} of the selected clients are not among your accessible accounts (e.g. #${unreachable[0]}).`, {
-      count: unreachable.length,
-      id: unreachable[0]!,
-    });
   }
   return found;
 }
@@ -109,11 +107,11 @@ export const bulkHandlers: HandlersOf<'clients.bulk.tags' | 'clients.bulk.status
   },
 
   'clients.bulk.credits': ({ ids, kind, amount, note }, ctx) => {
-    const actor = { id: ctx.operator.id, name: ctx.operator.displayName };
+    const { id: operatorId, displayName } = ctx.operator;
     let insert: ReturnType<typeof preparedCredit> | undefined;
     return bulk(ctx, ids, (tx, audit, client, at) => {
       const before = balancesOf(tx, client.id)[kind];
-      (insert ??= preparedCredit(tx)).run({ clientId: client.id, kind, amount, reason: 'top_up', note, operatorId: actor.id, actor: actor.name, at });
+      (insert ??= preparedCredit(tx)).run({ clientId: client.id, kind, amount, reason: 'top_up', note, operatorId, actor: displayName, at });
       audit({
         action: 'client.credits',
         clientId: client.id,

@@ -3,34 +3,42 @@ import type { FieldIssue } from '../../shared/ipc/errors';
 import type { AuditValues } from '../../shared/audit';
 import type { HandlersOf, OperatorContext } from '../app/context';
 import { invalidField } from '../app/errors';
+import { operatorActor } from '../audit/repository';
+import { changedFields, isEmpty } from '../app/patch';
 import { inviteClientUser } from '../client-users/invite';
 import { appendCredit } from '../credits/repository';
 import type { Queryable } from '../db/open';
 import { operatorClients } from '../db/schema';
 import { outsidePlan, setClientFeatures } from '../features/repository';
-import { requireChangeableClient } from './handlers';
-import { findClient, insertClient, liveClientWithEmail, liveClientWithName, updateClientRow } from './repository';
+import { requireChangeableClient, scopeOf } from './handlers';
+import { findClient, insertClient, isReachable, liveClientWithEmail, liveClientWithName, updateClientRow, type ClientScope } from './repository';
 
 /**
  * Duplicate rules. The contact e-mail identifies a client: no two clients
  * that are not archived may share it (a field error names the other client).
  * Company names may repeat — franchises and common trade names are real — so
  * a repeat is saved and answered with a warning naming the other client.
+ * A client beyond the operator's reach is never named: a taken e-mail is
+ * refused without saying whose it is, a repeated name is not mentioned.
  */
-export function refuseTakenEmail(db: Queryable, email: string, exceptId?: number): void {
+export function refuseTakenEmail(db: Queryable, scope: ClientScope, email: string, exceptId?: number): void {
   const taken = liveClientWithEmail(db, email, exceptId);
-  if (taken) {
-    throw invalidField('contactEmail', 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${taken.id} (${taken.companyName}).`, {
-      email,
-      id: taken.id,
-      companyName: taken.companyName,
-    });
-  }
+  if (!taken) return;
+  if (!isReachable(db, scope, taken.id)) throw emailTakenElsewhere(email);
+  throw invalidField('contactEmail', 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${taken.id} (${taken.companyName}).`, {
+    email,
+    id: taken.id,
+    companyName: taken.companyName,
+  });
 }
 
-function nameWarnings(db: Queryable, companyName: string, exceptId?: number): FieldIssue[] {
+/** A contact e-mail taken by a client the operator cannot reach: the rule holds, the other client stays unnamed. */
+export const emailTakenElsewhere = (email: string) =>
+  invalidField('contactEmail', 'clients.duplicateEmailElsewhere', `${email} is already the contact e-mail of another client.`, { email });
+
+function nameWarnings(db: Queryable, scope: ClientScope, companyName: string, exceptId?: number): FieldIssue[] {
   const same = liveClientWithName(db, companyName, exceptId);
-  if (!same) return [];
+  if (!same || !isReachable(db, scope, same.id)) return [];
   return [
     {
       path: 'companyName',
@@ -61,12 +69,12 @@ export function auditDetails(values: Partial<Record<keyof ClientDetail, unknown>
 
 function createClient(input: CreateClientInput, ctx: OperatorContext) {
   const { features, smsCredits, callCredits, inviteFirstUser, ...details } = input;
-  const actor = { id: ctx.operator.id, name: ctx.operator.displayName };
+  const actor = operatorActor(ctx.operator);
   const now = ctx.now();
   return ctx.write((tx, audit) => {
-    refuseTakenEmail(tx, details.contactEmail);
+    refuseTakenEmail(tx, scopeOf(ctx), details.contactEmail);
     refuseOutsidePlan(tx, features);
-    const warnings = nameWarnings(tx, details.companyName);
+    const warnings = nameWarnings(tx, scopeOf(ctx), details.companyName);
     const { sealer } = ctx.workspace();
     const id = insertClient(tx, sealer, { ...details, status: 'active' }, now);
     // An operator limited to assigned clients keeps the clients they create within reach.
@@ -93,12 +101,10 @@ export const clientDetailHandlers: HandlersOf<'clients.create' | 'clients.update
 
   'clients.update': ({ id, ...patch }, ctx) => {
     const before = requireChangeableClient(ctx, id);
-    const changed = Object.fromEntries(
-      Object.entries(patch).filter(([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key as keyof ClientDetail])),
-    ) as typeof patch;
-    if (Object.keys(changed).length === 0) return { client: before, warnings: [] };
+    const changed = changedFields(patch, before);
+    if (isEmpty(changed)) return { client: before, warnings: [] };
     return ctx.write((tx, audit) => {
-      if (changed.contactEmail !== undefined) refuseTakenEmail(tx, changed.contactEmail, id);
+      if (changed.contactEmail !== undefined) refuseTakenEmail(tx, scopeOf(ctx), changed.contactEmail, id);
       const { tags, ...columns } = changed;
       updateClientRow(tx, id, { ...columns, ...(tags && { tags: JSON.stringify(tags) }) }, ctx.now());
       audit({
@@ -108,7 +114,7 @@ export const clientDetailHandlers: HandlersOf<'clients.create' | 'clients.update
         before: auditDetails(Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof ClientDetail]]))),
         after: auditDetails(changed),
       });
-      return { client: findClient(tx, id)!, warnings: changed.companyName !== undefined ? nameWarnings(tx, changed.companyName, id) : [] };
+      return { client: findClient(tx, id)!, warnings: changed.companyName !== undefined ? nameWarnings(tx, scopeOf(ctx), changed.companyName, id) : [] };
     });
   },
 

@@ -13,7 +13,7 @@ function cells(row: ExportRow): string[] {
     ...row,
     createdAt: new Date(row.createdAt).toISOString(),
     tags: (JSON.parse(row.tags) as string[]).join(LIST_SEPARATOR),
-    features: row.features ?? '',
+    features: row.features.join(LIST_SEPARATOR),
   };
   return csvColumns.map(({ header, field }) => protectCell(String(values[field ?? camel(header)] ?? '')));
 }

@@ -1,6 +1,6 @@
 import type { ClientDetail } from '../../shared/clients';
 import type { HandlersOf, OperatorContext } from '../app/context';
-import { conflict, forbidden, notFound } from '../app/errors';
+import { conflict, notFound } from '../app/errors';
 import { findClient, isReachable, listClients, tagCounts, type ClientScope } from './repository';
 
 export const scopeOf = (ctx: OperatorContext): ClientScope => ({
@@ -8,14 +8,15 @@ export const scopeOf = (ctx: OperatorContext): ClientScope => ({
   allClients: ctx.operator.allClients,
 });
 
-/** The client, if it exists and is among the operator's accessible accounts. */
+/**
+ * The client, if it exists and is among the operator's accessible accounts.
+ * One beyond their reach answers exactly as one that does not exist: an
+ * operator limited to some clients must not learn which others there are.
+ */
 export function requireReachableClient(ctx: OperatorContext, id: number): ClientDetail {
   const { db } = ctx.workspace();
-  const client = findClient(db, id);
+  const client = isReachable(db, scopeOf(ctx), id) ? findClient(db, id) : undefined;
   if (!client) throw notFound('clients.notFound', 'This client does not exist (any more).', { id });
-  if (!isReachable(db, scopeOf(ctx), id)) {
-    throw forbidden('clients.outOfReach', 'This client is not among your accessible accounts.', { id });
-  }
   return client;
 }
 

@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, max, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ClientDetail, ClientPage, ClientStatus, clientSorts, sortDirections } from '../../shared/clients';
 import type { Language } from '../../shared/settings';
-import { balancesOf } from '../credits/repository';
-import { creditLedger } from '../credits/schema';
+import { balancesOf, balancesOfClients } from '../credits/repository';
 import { seatsOf } from '../client-users/repository';
-import { insertMany } from '../db/batch';
+import { insertMany, listOf } from '../db/batch';
 import { sealedKeyIdIn, unsealed, type Sealer } from '../db/sealed';
 import { assignedClientIds } from '../operators/repository';
 import type { Queryable } from '../db/open';
 import { clientTagUsage, clients, operatorClients } from '../db/schema';
-import { enabledFeatures, findFeature } from '../features/repository';
+import { enabledFeatures, enabledFeaturesOfClients, findFeature } from '../features/repository';
 import { clientFeatures } from '../features/schema';
 import { idInQuery, nameKey, tagPhrase, toSearchQuery } from './search';
 
@@ -321,14 +320,12 @@ export function liveClientWithName(db: Queryable, companyName: string, exceptId?
     .get();
 }
 
-const inList = (values: readonly string[]) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
-
 /** Which of these contact e-mails clients that are not archived use: a whole import checked in one indexed query. */
 export function liveEmails(db: Queryable, emails: readonly string[]): Map<string, { id: number; companyName: string }> {
   const rows = db
     .select({ id: clients.id, companyName: clients.companyName, email: clients.contactEmail })
     .from(clients)
-    .where(and(inArray(clients.contactEmail, inList(emails)), ne(clients.status, 'archived')))
+    .where(and(inArray(clients.contactEmail, listOf(emails)), ne(clients.status, 'archived')))
     .all();
   return new Map(rows.map((r) => [r.email, { id: r.id, companyName: r.companyName }]));
 }
@@ -338,7 +335,7 @@ export function liveNameKeys(db: Queryable, keys: readonly string[]): Map<string
   const rows = db
     .select({ id: clients.id, nameKey: clients.nameKey })
     .from(clients)
-    .where(and(inArray(clients.nameKey, inList(keys)), ne(clients.status, 'archived')))
+    .where(and(inArray(clients.nameKey, listOf(keys)), ne(clients.status, 'archived')))
     .all();
   return new Map(rows.map((r) => [r.nameKey, r.id]));
 }
@@ -379,7 +376,7 @@ export function selectionState(db: Queryable, ids: readonly number[]) {
   return db
     .select({ id: clients.id, status: clients.status, tags: clients.tags, suspensionReason: clients.suspensionReason })
     .from(clients)
-    .where(inArray(clients.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`))
+    .where(inArray(clients.id, listOf(ids)))
     .all();
 }
 
@@ -402,20 +399,25 @@ export function preparedClientUpdates(db: Queryable) {
   };
 }
 
-/** Everything the CSV export writes about the given clients, in the order of `ids`. */
+/**
+ * Everything the CSV export writes about the given clients, in the order of
+ * `ids`. Balances and features come from their own grouped queries, not from
+ * subqueries in the select list: Drizzle writes the columns of a one-table
+ * select without their table, so an outer `id` inside a subquery on the
+ * ledger meant the ledger's own id (every client got the same figures).
+ */
 export function exportRows(db: Queryable, ids: readonly number[]) {
-  const balance = (kind: 'sms' | 'call') =>
-    sql<number>`(SELECT coalesce(sum(${creditLedger.amount}), 0) FROM ${creditLedger} WHERE ${creditLedger.clientId} = ${clients.id} AND ${creditLedger.kind} = ${kind})`;
+  const balances = balancesOfClients(db, ids);
+  const enabled = enabledFeaturesOfClients(db, ids);
   const rows = db
-    .select({
-      ...getTableColumns(clients),
-      features: sql<string | null>`(SELECT group_concat(${clientFeatures.featureKey}, '; ') FROM ${clientFeatures} WHERE ${clientFeatures.clientId} = ${clients.id})`,
-      smsCredits: balance('sms'),
-      callCredits: balance('call'),
-    })
+    .select()
     .from(clients)
-    .where(inArray(clients.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`))
-    .all();
+    .where(inArray(clients.id, listOf(ids)))
+    .all()
+    .map((row) => {
+      const { sms, call } = balances.get(row.id) ?? { sms: 0, call: 0 };
+      return { ...row, features: enabled.get(row.id) ?? [], smsCredits: sms, callCredits: call };
+    });
   const position = new Map(ids.map((id, i) => [id, i]));
   return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }

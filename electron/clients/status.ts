@@ -2,7 +2,7 @@ import type { ClientStatus } from '../../shared/clients';
 import type { HandlersOf, OperatorContext } from '../app/context';
 import { conflict } from '../app/errors';
 import { refuseTakenEmail } from './details';
-import { requireReachableClient } from './handlers';
+import { requireReachableClient, scopeOf } from './handlers';
 import { findClient, updateClientRow } from './repository';
 
 export type StatusChange = 'suspend' | 'reenable' | 'archive' | 'restore';
@@ -55,7 +55,7 @@ function changeStatus(ctx: OperatorContext, id: number, change: StatusChange, re
   // so a restore may bring a new one.
   const email = change === 'restore' && contactEmail && contactEmail !== client.contactEmail ? { contactEmail } : null;
   return ctx.write((tx, audit) => {
-    if (change === 'restore') refuseTakenEmail(tx, email?.contactEmail ?? client.contactEmail, id);
+    if (change === 'restore') refuseTakenEmail(tx, scopeOf(ctx), email?.contactEmail ?? client.contactEmail, id);
     updateClientRow(tx, id, { ...next, ...email }, ctx.now());
     audit({
       action: statusAction(change),

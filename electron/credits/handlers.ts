@@ -1,15 +1,13 @@
 import type { HandlersOf } from '../app/context';
-import { AppError, invalidField } from '../app/errors';
+import { AppError } from '../app/errors';
+import { operatorActor } from '../audit/repository';
 import { requireChangeableClient, requireReachableClient } from '../clients/handlers';
 import { appendCredit, balancesOf, creditHistory } from './repository';
 
 export const creditHandlers: HandlersOf<'clients.credits.add' | 'clients.credits.history'> = {
   'clients.credits.add': ({ id, kind, reason, amount, note }, ctx) => {
+    // Zero, a sign against the kind of entry and a correction without a note are refused by the contract (shared/credits.ts).
     requireChangeableClient(ctx, id);
-    if (amount === 0) throw invalidField('amount', 'credits.zero', 'Enter an amount other than 0.');
-    if (reason === 'top_up' && amount < 0) throw invalidField('amount', 'credits.topUpPositive', 'A top-up adds credits: enter a positive amount.');
-    if (reason === 'usage' && amount > 0) throw invalidField('amount', 'credits.usageNegative', 'Usage takes credits: enter a negative amount.');
-    if (reason === 'correction' && note === '') throw invalidField('note', 'credits.noteRequired', 'Say why in a note: corrections need a reason.');
     return ctx.write((tx, audit) => {
       const before = balancesOf(tx, id);
       const after = before[kind] + amount;
@@ -18,7 +16,7 @@ export const creditHandlers: HandlersOf<'clients.credits.add' | 'clients.credits
           params: { kind, balance: before[kind], amount },
         });
       }
-      appendCredit(tx, { clientId: id, kind, amount, reason, note }, { id: ctx.operator.id, name: ctx.operator.displayName }, ctx.now());
+      appendCredit(tx, { clientId: id, kind, amount, reason, note }, operatorActor(ctx.operator), ctx.now());
       audit({
         action: 'client.credits',
         clientId: id,

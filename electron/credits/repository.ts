@@ -1,7 +1,7 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CreditBalances, CreditKind, CreditReason } from '../../shared/credits';
-import type { Actor } from '../audit/write';
-import { insertMany } from '../db/batch';
+import type { Actor } from '../audit/repository';
+import { insertMany, listOf } from '../db/batch';
 import type { Queryable } from '../db/open';
 import { creditLedger } from './schema';
 
@@ -17,6 +17,23 @@ export function balancesOf(db: Queryable, clientId: number): CreditBalances {
   return balances;
 }
 
+/** The balances of many clients in one statement (the export); a client without entries has none. */
+export function balancesOfClients(db: Queryable, clientIds: readonly number[]): Map<number, CreditBalances> {
+  const rows = db
+    .select({ clientId: creditLedger.clientId, kind: creditLedger.kind, balance: sql<number>`sum(${creditLedger.amount})` })
+    .from(creditLedger)
+    .where(inArray(creditLedger.clientId, listOf(clientIds)))
+    .groupBy(creditLedger.clientId, creditLedger.kind)
+    .all();
+  const balances = new Map<number, CreditBalances>();
+  for (const { clientId, kind, balance } of rows) {
+    let of = balances.get(clientId);
+    if (!of) balances.set(clientId, (of = { sms: 0, call: 0 }));
+    of[kind] = balance;
+  }
+  return balances;
+}
+
 export interface LedgerEntry {
   clientId: number;
   kind: CreditKind;
@@ -25,14 +42,18 @@ export interface LedgerEntry {
   note: string;
 }
 
+/** Credits move by an operator's hand or the app's own (a generated workspace): the ledger keeps the operator's id. */
+const operatorIdOf = (actor: Actor) => (actor.kind === 'operator' ? actor.id : null);
+
 export function appendCredit(db: Queryable, entry: LedgerEntry, actor: Actor, at: number): void {
   db.insert(creditLedger)
-    .values({ ...entry, operatorId: actor.id, actor: actor.name, at })
+    .values({ ...entry, operatorId: operatorIdOf(actor), actor: actor.name, at })
     .run();
 }
 
 export function appendCredits(db: Queryable, entries: readonly LedgerEntry[], actor: Actor, at: number): void {
-  insertMany(db, creditLedger, entries, ({ clientId, kind, amount, reason, note }) => ({ clientId, kind, amount, reason, note, operatorId: actor.id, actor: actor.name, at }));
+  const operatorId = operatorIdOf(actor);
+  insertMany(db, creditLedger, entries, ({ clientId, kind, amount, reason, note }) => ({ clientId, kind, amount, reason, note, operatorId, actor: actor.name, at }));
 }
 
 /** Prepared once for many entries (bulk grants). */

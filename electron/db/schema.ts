@@ -1,4 +1,5 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { actorKinds } from '../../shared/audit';
 import { clientStatuses } from '../../shared/clients';
 import { languages } from '../../shared/settings';
 import { clientPartnerAccess, impersonationSessions } from '../impersonation/schema';
@@ -95,7 +96,10 @@ export const clientTagUsage = sqliteTable('client_tag_usage', {
 export const auditLog = sqliteTable('audit_log', {
   id: integer('id').primaryKey(),
   at: integer('at').notNull(),
-  operatorId: integer('operator_id'),
+  /** Whose id `actorId` is (migration 012); none for the app itself and anonymous callers. */
+  actorKind: text('actor_kind', { enum: actorKinds }).notNull(),
+  actorId: integer('actor_id'),
+  /** The name shown, as it was at the time. */
   actor: text('actor').notNull(),
   action: text('action').notNull(),
   clientId: integer('client_id'),

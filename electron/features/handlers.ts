@@ -1,14 +1,18 @@
 import type { HandlersOf } from '../app/context';
+import { changedFields } from '../app/patch';
 import { conflict, notFound } from '../app/errors';
 import { findFeature, listCatalogue, updateFeature } from './repository';
 
 export const featureHandlers: HandlersOf<'features.list' | 'features.update'> = {
   'features.list': (_input, ctx) => listCatalogue(ctx.workspace().db),
 
-  'features.update': ({ key, inPlan, hidden }, ctx) =>
-    ctx.write((tx, audit) => {
-      const before = findFeature(tx, key);
-      if (!before) throw notFound('features.unknown', `There is no feature "${key}" in the catalogue.`, { feature: key });
+  'features.update': ({ key, ...patch }, ctx) => {
+    const current = findFeature(ctx.workspace().db, key);
+    if (!current) throw notFound('features.unknown', `There is no feature "${key}" in the catalogue.`, { feature: key });
+    const { inPlan, hidden } = changedFields(patch, current);
+    if (inPlan === undefined && hidden === undefined) return listCatalogue(ctx.workspace().db).find((f) => f.key === key)!;
+    return ctx.write((tx, audit) => {
+      const before = findFeature(tx, key)!;
       if (inPlan === false && before.inPlan) {
         // Taking a feature out of the plan would strand the clients that use it: they are changed first (bulk), on purpose.
         const { clients } = before;
@@ -25,5 +29,6 @@ export const featureHandlers: HandlersOf<'features.list' | 'features.update'> = 
         after: { feature: key, ...after },
       });
       return listCatalogue(tx).find((f) => f.key === key)!;
-    }),
+    });
+  },
 };

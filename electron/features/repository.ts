@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CatalogueFeature } from '../../shared/features';
-import { insertMany } from '../db/batch';
+import { insertMany, listOf } from '../db/batch';
 import type { Queryable } from '../db/open';
 import { clientFeatures, features } from './schema';
 
@@ -29,6 +29,24 @@ export function enabledFeatures(db: Queryable, clientId: number): string[] {
     .orderBy(asc(features.position))
     .all()
     .map((r) => r.key);
+}
+
+/** The enabled feature keys of many clients in one statement (the export), in catalogue order as `enabledFeatures`. */
+export function enabledFeaturesOfClients(db: Queryable, clientIds: readonly number[]): Map<number, string[]> {
+  const rows = db
+    .select({ clientId: clientFeatures.clientId, key: clientFeatures.featureKey })
+    .from(clientFeatures)
+    .innerJoin(features, eq(features.key, clientFeatures.featureKey))
+    .where(inArray(clientFeatures.clientId, listOf(clientIds)))
+    .orderBy(asc(features.position))
+    .all();
+  const enabled = new Map<number, string[]>();
+  for (const { clientId, key } of rows) {
+    const keys = enabled.get(clientId);
+    if (keys) keys.push(key);
+    else enabled.set(clientId, [key]);
+  }
+  return enabled;
 }
 
 /** The keys among `keys` that the plan does not allow (unknown keys included). */

@@ -1,6 +1,8 @@
 import type { Admission, View } from '../../shared/impersonation';
 import type { HandlersOf } from '../app/context';
 import { AppError, invalidField } from '../app/errors';
+import { changedFields, isEmpty } from '../app/patch';
+import { operatorActor } from '../audit/repository';
 import { admission } from './gates';
 import { requireReachableClient } from '../clients/handlers';
 import { notOpen } from './service';
@@ -55,13 +57,16 @@ export const impersonationHandlers: HandlersOf<
     return listHistory(ctx.workspace().db, clientId, offset, limit);
   },
   'impersonation.settings.get': (_input, ctx) => readSettings(ctx.workspace().db),
-  'impersonation.settings.update': (patch, ctx) =>
-    ctx.write((tx, audit) => {
+  'impersonation.settings.update': (patch, ctx) => {
+    const current = readSettings(ctx.workspace().db);
+    const changed = changedFields(patch, current);
+    if (isEmpty(changed)) return current;
+    return ctx.write((tx, audit) => {
       const before = readSettings(tx);
-      const after = { ...before, ...patch };
+      const after = { ...before, ...changed };
       if (after.idleMinutes > after.absoluteMinutes) {
         // An idle limit past the time limit would never be reached: the settings would say what does not happen.
-        throw invalidField(patch.idleMinutes !== undefined ? 'idleMinutes' : 'absoluteMinutes', 'impersonation.idleAboveAbsolute', `The idle limit (${after.idleMinutes} min) cannot be longer than the time limit (${after.absoluteMinutes} min).`, {
+        throw invalidField(changed.idleMinutes !== undefined ? 'idleMinutes' : 'absoluteMinutes', 'impersonation.idleAboveAbsolute', `The idle limit (${after.idleMinutes} min) cannot be longer than the time limit (${after.absoluteMinutes} min).`, {
           idle: after.idleMinutes,
           absolute: after.absoluteMinutes,
         });
@@ -69,7 +74,8 @@ export const impersonationHandlers: HandlersOf<
       writeSettings(tx, after);
       audit({ action: 'impersonation.settingsChanged', summary: 'Changed the log-in-as settings', before: { ...before }, after: { ...after } });
       return after;
-    }),
+    });
+  },
   'impersonation.access.get': ({ clientId }, ctx) => {
     requireReachableClient(ctx, clientId);
     return readPartnerAccess(ctx.workspace().db, clientId);

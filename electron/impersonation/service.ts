@@ -3,6 +3,7 @@ import type { EndReason, OpenSessionInfo, View } from '../../shared/impersonatio
 import type { ChannelParsedInput, EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerContext, OperatorContext, SignedInOperator } from '../app/context';
 import { AppError, conflict, notFound, type Log } from '../app/errors';
+import { operatorActor, type Actor } from '../audit/repository';
 import { writeWithAudit } from '../audit/write';
 import { requireReachableClient } from '../clients/handlers';
 import { clientUserPortal } from '../client-users/portal-accounts';
@@ -220,11 +221,12 @@ export class Impersonation {
   }
 
   private recordRefusal(ctx: OperatorContext, input: ChannelParsedInput<'impersonation.open'>, error: AppError): void {
-    const exists = !!findClient(ctx.workspace().db, input.clientId);
+    // The operator reads their own entries: one about a client beyond their reach reads as one about a client that does not exist.
+    const known = error.key !== 'clients.notFound';
     ctx.write((_tx, audit) =>
       audit({
         action: 'impersonation.refused',
-        clientId: exists ? input.clientId : null,
+        clientId: known ? input.clientId : null,
         summary: `Refused to open client ${input.clientId} in the ${input.view} view: ${error.message}`,
         after: { view: input.view, refusal: error.key, reason: input.reason || null },
       }),
@@ -279,7 +281,7 @@ export class Impersonation {
     if (!session) return false;
     this.open.delete(sessionId);
     const now = this.deps.now();
-    const recorded = writeWithAudit(this.deps.host.database().db, { id: session.operatorId, name: session.operatorName }, now, (tx, audit) => {
+    const recorded = writeWithAudit(this.deps.host.database().db, operatorActor({ id: session.operatorId, displayName: session.operatorName }), now, (tx, audit) => {
       const ended = endSession(tx, sessionId, now, reason);
       audit({
         action: 'impersonation.ended',
@@ -318,10 +320,10 @@ export class Impersonation {
 
   extend(sessionId: string, operator: SignedInOperator): OpenSessionInfo {
     const session = this.mine(sessionId, operator);
-    return this.prolong(session, { id: operator.id, name: operator.displayName });
+    return this.prolong(session, operatorActor(operator));
   }
 
-  private prolong(session: OpenSession, actor: { id: number; name: string }): OpenSessionInfo {
+  private prolong(session: OpenSession, actor: Actor): OpenSessionInfo {
     const sessionId = session.id;
     const now = this.deps.now();
     const settings = readSettings(this.deps.host.database().db);
@@ -413,7 +415,7 @@ export class Impersonation {
       if (this.open.has(id)) continue;
       const found = findSession(db, id);
       if (!found) continue;
-      writeWithAudit(db, { id: found.session.operatorId, name: found.session.operatorName }, now, (tx, audit) => {
+      writeWithAudit(db, operatorActor({ id: found.session.operatorId, displayName: found.session.operatorName }), now, (tx, audit) => {
         endSession(tx, id, now, 'app-closed');
         audit({ action: 'impersonation.ended', clientId: found.session.clientId, summary: `Closed with the app: ${found.clientName}`, after: { endReason: 'app-closed' } });
       });
@@ -513,10 +515,10 @@ export class Impersonation {
       returnToReseller: async (sessionId) => void (await this.end(sessionId, 'return')),
       extend: (sessionId) => {
         const session = this.open.get(sessionId);
-        if (session) this.prolong(session, { id: session.operatorId, name: session.operatorName });
+        if (session) this.prolong(session, operatorActor({ id: session.operatorId, displayName: session.operatorName }));
       },
       refused: (refusal, { clientId, sessionId }) =>
-        writeWithAudit(this.deps.host.database().db, { id: null, name: 'Built-in portal' }, this.deps.now(), (_tx, audit) =>
+        writeWithAudit(this.deps.host.database().db, { kind: 'system', name: 'Built-in portal' }, this.deps.now(), (_tx, audit) =>
           audit({
             action: 'portal.tokenRefused',
             clientId: clientId !== undefined && findClient(this.deps.host.database().db, clientId) ? clientId : null,

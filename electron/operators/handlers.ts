@@ -1,5 +1,6 @@
 import type { OperatorSession } from '../../shared/operators';
 import type { HandlerContext, HandlersOf, SignedInOperator } from '../app/context';
+import { operatorActor } from '../audit/repository';
 import { findOperatorByEmail, loadSignedInOperator, recordSignIn } from './repository';
 import { throttledSignIn } from './sign-in';
 import { DESKTOP_SOURCE } from './throttle';
@@ -21,7 +22,7 @@ export async function startSession(ctx: HandlerContext, operatorId: number): Pro
   const previous = ctx.operator;
   if (previous && previous.id !== operatorId) {
     ctx.write((_tx, audit) =>
-      audit({ action: 'session.signedOut', summary: `Signed out: ${operator.displayName} signed in on this desk`, actor: { id: previous.id, name: previous.displayName } }),
+      audit({ action: 'session.signedOut', summary: `Signed out: ${operator.displayName} signed in on this desk`, actor: operatorActor(previous) }),
     );
   }
   ctx.session.signIn(operatorId);
@@ -47,10 +48,12 @@ export async function authenticate(
         const found = findOperatorByEmail(ctx.workspace().db, email);
         return found && { id: found.id, name: found.displayName, passwordHash: found.passwordHash };
       },
+      // A failed attempt is named by the e-mail it was made with.
+      actorOf: ({ id }) => ({ kind: 'operator', id, name: email }),
     },
     (tx, audit, { id, name }) => {
       recordSignIn(tx, id, ctx.now());
-      audit({ ...success, actor: { id, name } });
+      audit({ ...success, actor: operatorActor({ id, displayName: name }) });
     },
   );
   return { id: account.id, displayName: account.name };

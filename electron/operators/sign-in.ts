@@ -1,5 +1,6 @@
 import type { HandlerContext, RecordAudit } from '../app/context';
 import { AppError } from '../app/errors';
+import type { Actor } from '../audit/repository';
 import type { Queryable, WorkspaceDb } from '../db/open';
 import { decoyHash, verifyPassword } from './passwords';
 import { clearSignInThrottle, giveBackSignInAttempt, reserveSignInAttempt, setSignInRetryAt, signInThrottleOf } from './repository';
@@ -88,11 +89,12 @@ export interface PasswordAccount {
  * `key` names the account whose attempts count together, `source` where the
  * attempt comes from. An unknown account costs as long as a wrong password;
  * `account` is looked up only once the throttle lets the attempt through.
- * Throws the refusal.
+ * A failure is recorded as the account's (`actorOf`, an operator or a client
+ * user), or as an anonymous caller's where no account matches. Throws the refusal.
  */
 export async function throttledSignIn(
   ctx: HandlerContext,
-  attempt: { key: string; source: string; email: string; password: string; clientId?: number; account: () => PasswordAccount | undefined },
+  attempt: { key: string; source: string; email: string; password: string; clientId?: number; account: () => PasswordAccount | undefined; actorOf: (account: PasswordAccount) => Actor },
   onSuccess: (tx: Queryable, audit: RecordAudit, account: PasswordAccount) => void,
 ): Promise<PasswordAccount> {
   const reserved = reserve(ctx.workspace().db, attempt.key, attempt.source, ctx.now());
@@ -110,7 +112,7 @@ export async function throttledSignIn(
         clientId: attempt.clientId ?? null,
         summary: `Failed sign-in (${failures} in a row)`,
         after: { failures, source: attempt.source, ...(retryAt > now && { retryAt }) },
-        actor: { id: account?.id ?? null, name: attempt.email },
+        actor: account ? attempt.actorOf(account) : { kind: 'anonymous', name: attempt.email },
       }),
     );
     if (retryAt > now) throw refusal({ ...wait, waitMs: retryAt - now });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ADMINISTRATOR_ROLE } from '../../shared/permissions';
 import type { HandlerContext, HandlersOf } from '../app/context';
 import { conflict, forbidden, invalidField } from '../app/errors';
+import { operatorActor } from '../audit/repository';
 import { WorkspaceOpenError } from '../db/open';
 import { startSession } from '../operators/handlers';
 import { hashPassword } from '../operators/passwords';
@@ -34,7 +35,7 @@ export const workspaceHandlers: HandlersOf<
         action: 'operator.created',
         summary: `First administrator created: ${displayName}`,
         after: { email, displayName, role: ADMINISTRATOR_ROLE },
-        actor: { id: operatorId, name: displayName },
+        actor: operatorActor({ id: operatorId, displayName }),
       });
       return operatorId;
     });

@@ -1,4 +1,5 @@
 import type { RecordAudit } from '../app/context';
+import { operatorActor } from '../audit/repository';
 import { addClients } from '../clients/add-clients';
 import type { Queryable } from '../db/open';
 import type { Sealer } from '../db/sealed';
@@ -21,7 +22,7 @@ export function seedDemo(tx: Queryable, sealer: Sealer, audit: RecordAudit, opti
     roleId: administratorRoleId(tx),
     createdAt: options.now,
   });
-  const actor = { id: operatorId, name: DEMO_OPERATOR_NAME };
+  const actor = operatorActor({ id: operatorId, displayName: DEMO_OPERATOR_NAME });
   writeMeta(tx, 'demo', '1');
   audit({ action: 'workspace.demoCreated', summary: `Demo workspace with ${options.clientCount} clients`, actor });
   const clients = [...demoClients(options.clientCount)];

@@ -24,7 +24,7 @@ export function ClientHistoryList({ history }: { history: ClientHistory | null }
                 <span className="history-action">{translateOr(`audit.action.${entry.action}`, undefined, entry.summary)}</span>
                 <HistoryChanges entry={entry} />
                 <span className="history-meta">
-                  {t('clientDetail.historyBy', { actor: entry.actor })} ·{' '}
+                  {t(`audit.by.${entry.actorKind}`, { actor: entry.actor })} ·{' '}
                   <Moment at={entry.at} />
                 </span>
               </li>

@@ -1,8 +1,8 @@
 import './impersonation.css';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reasonPolicies, type ImpersonationSettings } from '../../shared/impersonation';
-import { invalid } from '../portfolio/forms';
+import { impersonationSettings, reasonPolicies, type ImpersonationSettings } from '../../shared/impersonation';
+import { checkBeforeSending, wholeNumbers } from '../portfolio/forms';
 import { useSubmit } from '../portfolio/useSubmit';
 import { hasPermission, useSession } from '../session/store';
 import { Checkbox } from '../ui/Checkbox';
@@ -15,6 +15,8 @@ import { PublicKeys } from './PublicKeys';
 import { loadImpersonationSettings, saveImpersonationSettings, useImpersonationSettings } from './settingsStore';
 
 const limits = ['absoluteMinutes', 'idleMinutes'] as const;
+/** Both limits must be filled in: no default stands in for an empty one. */
+const limitFields = limits.map((name) => [name, null] as const);
 
 /**
  * The workspace's log-in-as settings, and the public keys external platforms
@@ -50,9 +52,10 @@ function SettingsForm({ settings, canEdit }: { settings: ImpersonationSettings; 
   const [saved, setSaved] = useState(false);
   const { failure, busy, submit, formRef } = useSubmit(limits, async () => {
     setSaved(false);
-    const empty = limits.find((name) => !draft[name].trim());
-    if (empty) throw invalid(empty, 'validation.required', 'Please fill in this field.');
-    await saveImpersonationSettings({ ...draft, absoluteMinutes: Number(draft.absoluteMinutes), idleMinutes: Number(draft.idleMinutes) });
+    const { values, wrong } = wholeNumbers(draft, limitFields);
+    const input = { ...draft, ...values };
+    checkBeforeSending(impersonationSettings, input, wrong);
+    await saveImpersonationSettings(input);
     setSaved(true);
   });
   const change = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
@@ -66,11 +69,7 @@ function SettingsForm({ settings, canEdit }: { settings: ImpersonationSettings; 
 
   const limitField = (name: (typeof limits)[number], min: number, max: number) => (
     <Field
-      type="number"
       inputMode="numeric"
-      min={min}
-      max={max}
-      step={1}
       label={t(`impersonation.setup.${name}`)}
       hint={t(`impersonation.setup.${name}Hint`, { min, max })}
       value={draft[name]}

@@ -36,6 +36,23 @@ export function wholeNumber(text: string, empty: number | null = null): number |
   return /^[+-]?\d{1,13}$/.test(trimmed) ? Number(trimmed) : null;
 }
 
+/**
+ * Whole-number fields as typed: their values, and a field error for each that
+ * holds none. An empty field takes its `empty` value, or is required when that
+ * is null. "1e3", "2.5" and "0x10" are no whole numbers, whatever Number() says.
+ */
+export function wholeNumbers<K extends string>(typed: Record<K, string>, fields: readonly (readonly [K, number | null])[]): { values: Record<K, number>; wrong: FieldIssue[] } {
+  const values = {} as Record<K, number>;
+  const wrong: FieldIssue[] = [];
+  for (const [path, empty] of fields) {
+    const value = wholeNumber(typed[path], empty);
+    if (value !== null) values[path] = value;
+    else if (typed[path].trim() === '') wrong.push({ path, key: 'validation.required', message: 'Please fill in this field.' });
+    else wrong.push({ path, key: 'validation.wholeNumber', message: 'Enter a whole number.' });
+  }
+  return { values, wrong };
+}
+
 /** Tags as typed in one field, separated by commas or semicolons (a tag can hold neither). */
 export const splitTags = (text: string) =>
   text

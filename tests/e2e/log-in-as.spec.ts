@@ -196,6 +196,27 @@ test('log in as client and partner, follow the open sessions, end them, read the
   expect(clientWindows()).toEqual([]);
 });
 
+test('the time limits take whole minutes as typed: no exponent, fraction or sign slips through', async () => {
+  const { page } = launched;
+  const settings = await openSettings(page);
+  const idle = settings.getByLabel('Idle limit (minutes)');
+  const save = settings.getByRole('button', { name: 'Save settings' });
+  const before = await invokeIn(page, 'impersonation.settings.get');
+  for (const typed of ['1e1', '2.5', '0x10']) {
+    await idle.fill(typed);
+    await save.click();
+    await expect(idle).toHaveAccessibleDescription(/Enter a whole number\.$/);
+  }
+  await idle.fill('-5');
+  await save.click();
+  await expect(idle).toHaveAccessibleDescription(/The value must be at least 1\.$/);
+  expect(await invokeIn(page, 'impersonation.settings.get')).toEqual(before);
+  await idle.fill(' 12 ');
+  await save.click();
+  await expect(settings.getByText('Saved.')).toBeVisible();
+  expect((await invokeIn(page, 'impersonation.settings.get')).idleMinutes).toBe(12);
+});
+
 test('a window about to end warns and can be extended; a refusal is shown in words', async () => {
   test.setTimeout(120_000);
   const { page } = launched;

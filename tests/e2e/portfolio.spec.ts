@@ -124,6 +124,35 @@ test('add a client with an invitation; edit, suspend, archive and restore it', a
   await expect(count(page)).toHaveText('1 client');
 });
 
+test('a credit entry keeps its sign: a negative top-up or usage is refused at the field, never turned around', async () => {
+  const { page } = launched;
+  const options = list(page).getByRole('option');
+  const [name] = await options.locator('.row-name').allTextContents();
+  await openByName(page, name!);
+  const view = detail(page);
+  const id = (await invokeIn(page, 'clients.list', { query: name! })).rows[0]!.id;
+  const entries = async () => (await invokeIn(page, 'clients.credits.history', { id })).total;
+  const before = await entries();
+  await view.getByRole('tab', { name: 'Credits' }).click();
+  const record = view.getByRole('button', { name: 'Record' });
+  await view.getByLabel('Credits to add').fill('-5');
+  await record.click();
+  await expect(view.getByLabel('Credits to add')).toHaveAccessibleDescription('A top-up adds credits: enter a positive amount.');
+  await view.getByLabel('Entry').selectOption('usage');
+  await view.getByLabel('Credits used').fill('-5');
+  await record.click();
+  await expect(view.getByLabel('Credits used')).toHaveAccessibleDescription('Enter the credits used without a minus sign: usage always takes them from the balance.');
+  await view.getByLabel('Credits used').fill('1e3');
+  await record.click();
+  await expect(view.getByLabel('Credits used')).toHaveAccessibleDescription('Enter a whole number.');
+  expect(await entries()).toBe(before);
+  await view.getByLabel('Entry').selectOption('top_up');
+  await view.getByLabel('Credits to add').fill('5');
+  await record.click();
+  await expect(view.locator('.data-table tbody tr').first()).toContainText('Top-up+5');
+  expect(await entries()).toBe(before + 1);
+});
+
 test('after a failed save, focus is on the first field with a problem', async () => {
   const { page } = launched;
   await page.keyboard.press('Control+N');

@@ -112,7 +112,7 @@ describe('bulk changes', () => {
     await t.ok('session.signOut');
     await t.ok('session.signIn', { email: 'agent@example.com', password: 'agent password' });
     const reach = snapshot(t);
-    expect(await t.fail('clients.bulk.tags', { ids, add: ['x'] })).toMatchObject({ code: 'FORBIDDEN', key: 'clients.bulk.outOfReach', params: { count: 2 } });
+    expect(await t.fail('clients.bulk.tags', { ids, add: ['x'] })).toMatchObject({ code: 'NOT_FOUND', key: 'clients.bulk.missing', params: { count: 2, id: ids[1] } });
     expect(snapshot(t)).toBe(reach);
   });
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IMPORT_MAX_BYTES } from '../../shared/client-import';
@@ -51,6 +52,29 @@ describe('CSV import', () => {
     await t.ok('clients.import.commit', { importId, mode: 'allOrNothing' });
     const { rows } = await t.ok('clients.list', { query: 'söhne' });
     expect((await t.ok('clients.get', { id: rows[0]!.id })).notes).toBe('Line one\nline two, with comma');
+  });
+
+  it('reads number cells as typed: a sign is kept, exponents and fractions are no whole numbers, a huge figure is too large', async () => {
+    await admin();
+    const { preview } = await previewImport(
+      t,
+      csv(
+        'company_name,contact_name,contact_email,seat_limit,sms_credits',
+        'Plus,P,plus@example.com,+7,+10',
+        'Minus,M,minus@example.com,3,-5',
+        'Exponent,E,exp@example.com,1e3,',
+        'Fraction,F,fraction@example.com,,2.5',
+        'Huge,H,huge@example.com,12345678901,99999999999999',
+      ),
+    );
+    expect(preview.errors.map((e) => [e.row, e.column, e.key, e.params])).toEqual([
+      [3, 'sms_credits', 'validation.tooSmall', { minimum: 0 }],
+      [4, 'seat_limit', 'validation.wholeNumber', undefined],
+      [5, 'sms_credits', 'validation.wholeNumber', undefined],
+      [6, 'seat_limit', 'validation.tooLarge', { maximum: 100_000 }],
+      [6, 'sms_credits', 'validation.tooLarge', { maximum: 1_000_000_000 }],
+    ]);
+    expect(preview.validRows).toBe(1);
   });
 
   it('reports each bad row with row, column and reason; all-or-nothing refuses, skipping imports the rest', async () => {
@@ -302,6 +326,29 @@ describe('CSV export', () => {
     const again = (await t.ok('clients.list', { tag: 'vip', status: 'active' })).rows[0]!;
     const { id: _id, createdAt: _c, updatedAt: _u, ssoTokenMasked: _s, status: _st, usersUsed: _uu, ...same } = exported;
     expect(await t.ok('clients.get', { id: again.id })).toMatchObject(same);
+  });
+
+  it('writes each client’s own credit balances and features, as its ledger and services hold them', async () => {
+    await admin();
+    // Different balances and features per client, and ledger entries interleaved between clients, so no id lines up by chance.
+    const clients = [];
+    for (const [sms, call, features] of [[100, 120, ['reports']], [800, 0, []], [0, 35, ['calendar', 'reports']], [7, 7, ['calendar']]] as const) {
+      clients.push((await createClient(t, { smsCredits: sms, callCredits: call, features: [...features] })).client);
+    }
+    await t.ok('clients.credits.add', { id: clients[2]!.id, kind: 'sms', reason: 'top_up', amount: 40 });
+    await t.ok('clients.credits.add', { id: clients[0]!.id, kind: 'call', reason: 'usage', amount: -20 });
+    const ledger = t.core.host.database().sqlite.prepare("SELECT coalesce(sum(amount), 0) FROM credit_ledger WHERE client_id = ? AND kind = ?").pluck();
+    const written = (file: string) =>
+      Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data.map((row) => ({
+        id: Number(row.id),
+        sms: Number(row.sms_credits),
+        call: Number(row.call_credits),
+        features: row.features,
+      }));
+    const expected = clients.map(({ id, features }) => ({ id, sms: ledger.get(id, 'sms'), call: ledger.get(id, 'call'), features: features.join('; ') }));
+    expect(expected.map(({ sms, call }) => [sms, call])).toEqual([[100, 100], [800, 0], [40, 35], [7, 7]]);
+    expect(written((await t.ok('clients.export', { sort: 'created' })).file!)).toEqual(expected);
+    expect(written((await t.ok('clients.bulk.export', { ids: clients.map((c) => c.id).reverse() })).file!)).toEqual(expected.reverse());
   });
 
   it('exports a selection, and nothing when the operator cancels the save dialog', async () => {

@@ -23,7 +23,7 @@ const base: NewClient = {
 
 function addClients(clients: Partial<NewClient>[]): number[] {
   const { db, sealer } = t.core.host.database();
-  return writeWithAudit(db, { id: null, name: 'test' }, 0, (tx, audit) =>
+  return writeWithAudit(db, { kind: 'system', name: 'test' }, 0, (tx, audit) =>
     clients.map((c, i) => {
       const id = insertClient(tx, sealer, { ...base, contactEmail: `c${i}@example.com`, ...c }, 0);
       audit({ action: 'client.created', clientId: id, summary: 'test' });
@@ -118,8 +118,8 @@ describe('client detail and reach', () => {
     await t.ok('session.signIn', { email: 'agent@example.com', password: 'agent password' });
     expect(await names({})).toEqual(['Mine AG']);
     expect((await t.ok('clients.list', { query: 'other' })).total).toBe(0);
-    expect(await t.fail('clients.get', { id: other! })).toMatchObject({ code: 'FORBIDDEN', key: 'clients.outOfReach' });
-    expect((await t.fail('audit.list', { clientId: other! })).key).toBe('clients.outOfReach');
+    expect(await t.fail('clients.get', { id: other! })).toMatchObject({ code: 'NOT_FOUND', key: 'clients.notFound' });
+    expect((await t.fail('audit.list', { clientId: other! })).key).toBe('clients.notFound');
     const trail = await t.ok('audit.list', {});
     expect(trail.rows.every((r) => r.clientId === mine || r.actor === 'Agent')).toBe(true);
   });

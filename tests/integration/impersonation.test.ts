@@ -355,13 +355,13 @@ describe('refusals (each audited)', () => {
     await enablePartnerLogin();
     await t.ok('session.signOut');
     await t.ok('session.signIn', { email: 'agent@example.com', password: 'agent password' });
-    expect(await t.fail('impersonation.open', { clientId: 2, view: 'client' })).toMatchObject({ code: 'FORBIDDEN', key: 'clients.outOfReach' });
+    expect(await t.fail('impersonation.open', { clientId: 2, view: 'client' })).toMatchObject({ code: 'NOT_FOUND', key: 'clients.notFound' });
     expect(await t.fail('impersonation.open', { clientId: 1, view: 'partner' })).toMatchObject({ code: 'FORBIDDEN', key: 'errors.missingPermission', params: { permission: 'impersonate.partner' } });
     await t.ok('impersonation.open', { clientId: 1, view: 'client' });
     await t.ok('session.signOut');
     await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
     const refusals = (await t.ok('audit.list', {})).rows.filter((r) => r.action === 'impersonation.refused');
-    expect(refusals.map((r) => r.after?.refusal)).toEqual(['errors.missingPermission', 'clients.outOfReach', 'clients.notFound']);
+    expect(refusals.map((r) => r.after?.refusal)).toEqual(['errors.missingPermission', 'clients.notFound', 'clients.notFound']);
   });
 
   it('respects the client’s refusal of partner access and its expiry', async () => {

@@ -91,12 +91,12 @@ describe('sign-in', () => {
     await t.ok('session.signIn', right);
     await t.ok('session.signOut');
     await t.ok('session.signIn', right);
-    const actions = (await t.ok('audit.list', {})).rows.map((r) => [r.action, r.actor]);
+    const actions = (await t.ok('audit.list', {})).rows.map((r) => [r.action, r.actorKind, r.actor]);
     expect(actions.slice(0, 4)).toEqual([
-      ['session.signedIn', ADMIN.displayName],
-      ['session.signedOut', ADMIN.displayName],
-      ['session.signedIn', ADMIN.displayName],
-      ['session.signInFailed', ADMIN.email],
+      ['session.signedIn', 'operator', ADMIN.displayName],
+      ['session.signedOut', 'operator', ADMIN.displayName],
+      ['session.signedIn', 'operator', ADMIN.displayName],
+      ['session.signInFailed', 'operator', ADMIN.email],
     ]);
     const failed = (await t.ok('audit.list', {})).rows.find((r) => r.action === 'session.signInFailed');
     expect(failed?.after).toEqual({ failures: 1, source: 'desktop' });

@@ -1,5 +1,5 @@
 import type { RecordAudit } from '../../app/context';
-import type { Actor } from '../../audit/write';
+import type { Actor } from '../../audit/repository';
 import type { Queryable } from '../../db/open';
 import type { Sealer } from '../../db/sealed';
 import { addClients } from '../add-clients';

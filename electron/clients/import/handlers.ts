@@ -3,9 +3,11 @@ import { IMPORT_CHUNK_BYTES, IMPORT_MAX_BYTES, type ImportPreview, type RowIssue
 import type { HandlersOf, OperatorContext } from '../../app/context';
 import { AppError, conflict, invalidField, notFound } from '../../app/errors';
 import { listCatalogue } from '../../features/repository';
+import { operatorActor } from '../../audit/repository';
 import { writeMark } from '../../db/open';
 import type { WorkspaceHost } from '../../workspace/host';
-import { liveEmails, liveNameKeys } from '../repository';
+import { scopeOf } from '../handlers';
+import { liveEmails, liveNameKeys, unreachableIds } from '../repository';
 import { insertImported } from './commit';
 import { CsvReader, refuseTooLarge } from './reader';
 import { columnIssues, detectColumns, RowCheck, type CheckedRows, type ImportColumn, type WorkspaceKeys } from './validate';
@@ -88,10 +90,23 @@ async function checkArrived(ctx: OperatorContext, session: ImportSession): Promi
   session.arriving.duplicates(workspaceKeys(ctx));
 }
 
-/** The workspace's contact e-mails and company names, asked by the duplicate rules. */
+/** The workspace's contact e-mails and company names, asked by the duplicate rules; clients beyond reach are not named. */
 function workspaceKeys(ctx: OperatorContext): WorkspaceKeys {
   const { db, sqlite } = ctx.workspace();
-  return { emails: (list) => liveEmails(db, list), names: (keys) => liveNameKeys(db, keys), mark: () => writeMark(sqlite) };
+  const beyondReach = (ids: Iterable<number>) => new Set(unreachableIds(db, scopeOf(ctx), [...ids]));
+  return {
+    emails: (list) => {
+      const taken = liveEmails(db, list);
+      const hidden = beyondReach([...taken.values()].map((c) => c.id));
+      return new Map([...taken].map(([email, client]) => [email, hidden.has(client.id) ? null : client]));
+    },
+    names: (keys) => {
+      const named = liveNameKeys(db, keys);
+      const hidden = beyondReach(named.values());
+      return new Map([...named].filter(([, id]) => !hidden.has(id)));
+    },
+    mark: () => writeMark(sqlite),
+  };
 }
 
 const FIRST = 200;
@@ -205,7 +220,7 @@ export const importHandlers: HandlersOf<'clients.import.begin' | 'clients.import
     }
     const total = rows.rows.length;
     ctx.emit('clients.import.progress', { importId, phase: 'committing', done: 0, total });
-    const actor = { id: ctx.operator.id, name: ctx.operator.displayName };
+    const actor = operatorActor(ctx.operator);
     const result = ctx.write((tx, audit) => {
       // E-mails taken since the preview make those rows invalid too; asked again only if anything was written since.
       const unchanged = writeMark(ctx.workspace().sqlite) === mark;

@@ -32,8 +32,12 @@ const rowSchema = z.object({
 }).omit({ portalSsoUrl: true });
 export type ImportRow = z.output<typeof rowSchema>;
 
-/** Signs are read, so "-5" is refused for being below the minimum rather than for not being a number. */
-const wholeNumber = (fallback: number) => (cell: string) => (cell === '' ? fallback : /^[-+]?\d{1,10}$/.test(cell) ? Number(cell) : cell);
+/**
+ * Signs are read, so "-5" is refused for being below the minimum rather than
+ * for not being a number; up to 15 digits (still exact), so a huge figure is
+ * refused as too large rather than as no number.
+ */
+const wholeNumber = (fallback: number) => (cell: string) => (cell === '' ? fallback : /^[-+]?\d{1,15}$/.test(cell) ? Number(cell) : cell);
 /** A cell that is not a whole number, in the field rules' words instead of "wrong type". */
 const asCellIssue = (issue: FieldIssue): FieldIssue =>
   issue.key === 'validation.type' ? { path: issue.path, key: 'validation.wholeNumber', message: 'Enter a whole number.' } : issue;
@@ -71,7 +75,9 @@ export interface CheckedRows {
 
 /** What the workspace holds already, asked for many of the file's values in one go. */
 export interface WorkspaceKeys {
-  emails(emails: readonly string[]): Map<string, { id: number; companyName: string }>;
+  /** null: taken by a client beyond the operator's reach, who is not named. */
+  emails(emails: readonly string[]): Map<string, { id: number; companyName: string } | null>;
+  /** Only clients within the operator's reach. */
   names(nameKeys: readonly string[]): Map<string, number>;
   /** Changes with every write to the workspace (see writeMark). */
   mark(): string;
@@ -236,7 +242,9 @@ export class RowCheck {
     batch.forEach(({ row, values }, i) => {
       const email = values.contactEmail;
       const other = taken.get(email);
-      if (other) {
+      if (other === null) {
+        addIssue(dup.issues, row, headerOf.get('contactEmail')!, 'clients.duplicateEmailElsewhere', `${email} is already the contact e-mail of another client.`, { email });
+      } else if (other) {
         addIssue(dup.issues, row, headerOf.get('contactEmail')!, 'clients.duplicateEmail', `${email} is already the contact e-mail of client #${other.id} (${other.companyName}).`, { email, id: other.id, companyName: other.companyName });
       } else if (dup.emailsInFile.has(email)) {
         addIssue(dup.issues, row, headerOf.get('contactEmail')!, 'import.duplicateInFile', `${email} is also in row ${dup.emailsInFile.get(email)}.`, { email, firstRow: dup.emailsInFile.get(email)! });

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../shared/clients';
-import { creditKinds, type CreditKind } from '../../../shared/credits';
+import { creditKinds, entryReasons, type CreditKind, type EntryReason } from '../../../shared/credits';
 import { useFormat } from '../../i18n/format';
 import { invoke } from '../../ipc/client';
-import { invalid, wholeNumber } from '../../portfolio/forms';
 import { PagedStatus } from '../../portfolio/PagedStatus';
 import { usePaged } from '../../portfolio/usePaged';
 import { useAllowed } from '../../portfolio/useAllowed';
@@ -13,10 +12,8 @@ import { Field, SelectField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useUnsavedChanges } from '../../ui/unsavedChanges';
 import { refreshOpened } from '../detailStore';
+import { creditEntry } from './creditEntry';
 import { Section } from './Section';
-
-const entryReasons = ['top_up', 'usage', 'correction'] as const;
-type EntryReason = (typeof entryReasons)[number];
 
 /** SMS and call credits: balances, a new ledger entry, and the ledger with the balance after each entry. */
 export function CreditsTab({ client }: { client: ClientDetail }) {
@@ -75,10 +72,7 @@ export function CreditsTab({ client }: { client: ClientDetail }) {
   );
 }
 
-/**
- * A top-up or usage takes a number of credits (the sign follows the kind of
- * entry); a correction takes a signed change and needs a note.
- */
+/** A top-up or usage takes a number of credits, a correction a signed change and a note (see creditEntry). */
 function CreditEntryForm({ client }: { client: ClientDetail }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<CreditKind>('sms');
@@ -90,10 +84,7 @@ function CreditEntryForm({ client }: { client: ClientDetail }) {
     setNote('');
   };
   const { failure, busy, submit, formRef } = useSubmit(['kind', 'reason', 'amount', 'note'] as const, async () => {
-    const value = wholeNumber(amount);
-    if (value === null) throw invalid('amount', 'validation.wholeNumber', 'Enter a whole number.');
-    const signed = reason === 'correction' ? value : reason === 'usage' ? -Math.abs(value) : Math.abs(value);
-    await invoke('clients.credits.add', { id: client.id, kind, reason, amount: signed, note });
+    await invoke('clients.credits.add', creditEntry({ id: client.id, kind, reason, amount, note }));
     clear();
     await refreshOpened();
   });

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createClient } from '../../../shared/clients';
-import type { FieldIssue } from '../../../shared/ipc/errors';
 import type { Language } from '../../../shared/settings';
 import { inPlan, useCatalogue } from '../../features/store';
 import { invoke } from '../../ipc/client';
-import { checkBeforeSending, wholeNumber } from '../../portfolio/forms';
+import { checkBeforeSending, wholeNumbers } from '../../portfolio/forms';
 import { Checkbox } from '../../ui/Checkbox';
 import { FeatureChecks } from '../../features/FeatureChecks';
 import { Field } from '../../ui/Field';
@@ -36,13 +35,6 @@ const numberFields = [
 ] as const;
 const fields = [...detailFields, 'features', ...numberFields.map(([name]) => name)];
 
-/** The numbers as the channel takes them, and the fields that hold no whole number. */
-function numbers(services: Services) {
-  const parsed = numberFields.map(([name, empty]) => [name, wholeNumber(services[name], empty)] as const);
-  const wrong: FieldIssue[] = parsed.filter(([, value]) => value === null).map(([path]) => ({ path, key: 'validation.wholeNumber', message: 'Enter a whole number.' }));
-  return { values: Object.fromEntries(parsed) as Record<(typeof numberFields)[number][0], number>, wrong };
-}
-
 /** "Add client": details, features of the plan, seats, initial credits, and the invitation of the contact. */
 export function CreateClientForm() {
   const { t, i18n } = useTranslation();
@@ -54,7 +46,7 @@ export function CreateClientForm() {
 
   async function save() {
     const { features, inviteFirstUser } = services;
-    const { values, wrong } = numbers(services);
+    const { values, wrong } = wholeNumbers(services, numberFields);
     const input = { ...detailInput(details), features, inviteFirstUser, ...values };
     checkBeforeSending(createClient, input, wrong);
     const { client, warnings } = await invoke('clients.create', input);
