@@ -81,15 +81,25 @@ const sameToken = (a: string, b: string) => a.length === b.length && timingSafeE
 /**
  * The built-in client portal on 127.0.0.1. It verifies login tokens exactly as
  * an external platform would: through the JWKS it publishes, by signature,
- * issuer, audience, lifetime, and single use.
+ * issuer, audience, lifetime, and single use. It answers only requests for
+ * `hosts` ("name:port" as in the Host header; by default 127.0.0.1 and the
+ * port it listens on): a page elsewhere whose name was made to resolve to this
+ * address (DNS rebinding) reaches it under its own name and is turned away.
  */
-export async function startPortal(backend: PortalBackend, clientUsers: ClientUserPortal, port = 0): Promise<Portal> {
+export async function startPortal(backend: PortalBackend, clientUsers: ClientUserPortal, port = 0, hosts?: readonly string[]): Promise<Portal> {
   const sessions = new Map<string, CookieSession>();
   /** Used token ids until they expire: a token opens one window, once. */
   const usedTokens = new Map<string, number>();
   const app = new Hono();
   let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
+  /** Filled once the server listens (before any request can arrive). */
+  let ownHosts = new Set<string>();
 
+  // Before anything else: nothing is read, written or rendered for a request meant for another name.
+  app.use(async (c, next) => {
+    if (!ownHosts.has(c.req.header('host')?.toLowerCase() ?? '')) return c.text('Misdirected Request', 421);
+    await next();
+  });
   app.use(secureHeaders({ contentSecurityPolicy: PORTAL_CSP, referrerPolicy: 'no-referrer', crossOriginResourcePolicy: 'same-origin' }));
   // Forms and fetches that change something must come from the portal's own pages.
   app.use(csrf());
@@ -263,6 +273,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     started.once('error', reject);
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ownHosts = new Set((hosts ?? [new URL(origin).host]).map((host) => host.toLowerCase()));
   const jwksUrl = `${origin}/.well-known/jwks.json`;
   return {
     origin,
