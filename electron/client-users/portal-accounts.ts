@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../app/context';
 import { AppError } from '../app/errors';
-import { findClient } from '../clients/repository';
+import { findClient, findClientBySlug } from '../clients/repository';
 import { hashPassword } from '../operators/passwords';
 import { invitationTokenHash } from './invite';
 import { throttledSignIn } from '../operators/sign-in';
@@ -58,12 +58,13 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
           actor: { id: null, name: invitation.email },
         });
       });
-      return { clientId: invitation.clientId };
+      return { slug: invitation.portalSlug };
     },
 
-    signInContext: (clientId) => {
-      const client = findClient(context().workspace().db, clientId);
-      return client ? { companyName: client.companyName, language: client.language } : null;
+    signInContext: (slug) => {
+      const client = findClientBySlug(context().workspace().db, slug);
+      // A suspended or archived client's page reads as one that does not exist.
+      return client?.status === 'active' ? { clientId: client.id, companyName: client.companyName, language: client.language } : null;
     },
 
     signInClientUser: async (clientId, email, password) => {

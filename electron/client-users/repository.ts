@@ -80,6 +80,7 @@ export function findInvitation(db: Queryable, tokenHash: string) {
       status: clientUsers.status,
       companyName: clients.companyName,
       language: clients.language,
+      portalSlug: clients.portalSlug,
     })
     .from(clientInvitations)
     .innerJoin(clientUsers, eq(clientUsers.id, clientInvitations.clientUserId))

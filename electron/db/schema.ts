@@ -86,6 +86,8 @@ export const clients = sqliteTable('clients', {
   suspensionReason: text('suspension_reason'),
   seatLimit: integer('seat_limit').notNull(),
   ssoToken: text('sso_token').notNull(),
+  /** Addresses the client's portal sign-in page: random, so client ids cannot be walked (migration 011). */
+  portalSlug: text('portal_slug').notNull(),
 });
 
 /** How many clients hold each tag; kept by triggers on clients (migration 005). */

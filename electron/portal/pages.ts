@@ -2,7 +2,7 @@ import { html, raw } from 'hono/html';
 import type { ClientDetail } from '../../shared/clients';
 import type { ClientUser } from '../../shared/client-users';
 import type { View } from '../../shared/impersonation';
-import type { Language } from '../../shared/settings';
+import { languages, type Language } from '../../shared/settings';
 import type { TokenRefusal } from '../impersonation/tokens';
 import { portalText } from './text';
 
@@ -179,6 +179,14 @@ export function invitationPage(invitation: { name: string; companyName: string; 
       </form>`,
   );
 }
+
+/** A client sign-in page that does not exist or may not be used: one page for both, in every language (whose it would be is not told). */
+export const signInUnavailablePage = () =>
+  message(
+    portalText('en').signInUnavailable,
+    'en',
+    languages.map((language) => html`<p class="error" role="alert" lang="${language}">${portalText(language).signInUnavailable}</p>`),
+  );
 
 export const invitationProblemPage = (text: string, language: Language) => message(text, language, html`<p class="error" role="alert">${text}</p>`);
 

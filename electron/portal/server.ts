@@ -10,7 +10,18 @@ import { BUILTIN_AUDIENCE, verifyLoginToken, type TokenRefusal } from '../impers
 import type { View } from '../../shared/impersonation';
 import { portalScript, portalStyles } from './assets';
 import type { Language } from '../../shared/settings';
-import { endedPage, invitationPage, invitationProblemPage, portalPage, refusedPage, resellerPage, signInPage, type PortalSection, type PortalView } from './pages';
+import {
+  endedPage,
+  invitationPage,
+  invitationProblemPage,
+  portalPage,
+  refusedPage,
+  resellerPage,
+  signInPage,
+  signInUnavailablePage,
+  type PortalSection,
+  type PortalView,
+} from './pages';
 import { portalText } from './text';
 
 /** What the portal asks of the app; it holds no workspace state of its own beyond cookies. */
@@ -39,8 +50,9 @@ export interface ClientUserPortal {
     token: string,
     password: string,
     repeat: string,
-  ): Promise<{ clientId: number } | { error: InvitationProblem; language: Language } | { error: 'mismatch' | 'weak' }>;
-  signInContext(clientId: number): { companyName: string; language: Language } | null;
+  ): Promise<{ slug: string } | { error: InvitationProblem; language: Language } | { error: 'mismatch' | 'weak' }>;
+  /** The client whose sign-in page the slug addresses; null alike for an unknown slug and a client that may not sign in. */
+  signInContext(slug: string): { clientId: number; companyName: string; language: Language } | null;
   signInClientUser(clientId: number, email: string, password: string): Promise<{ clientUserId: number; name: string } | { refused: 'unknown' | 'suspended' | 'wrong' | 'throttled'; message?: string }>;
   /** Null once the user or the client may no longer sign in. */
   clientUserView(clientUserId: number): PortalView | null;
@@ -58,7 +70,7 @@ export interface Portal {
 
 type CookieSession =
   | { kind: 'impersonation'; sessionId: string; csrf: string }
-  | { kind: 'clientUser'; clientId: number; clientUserId: number; csrf: string }
+  | { kind: 'clientUser'; clientId: number; slug: string; clientUserId: number; csrf: string }
   | { kind: 'reseller'; operatorId: number; csrf: string };
 
 const COOKIE = 'rdp_session';
@@ -76,6 +88,8 @@ const PORTAL_CSP = {
 
 const token = () => randomBytes(24).toString('base64url');
 const resellerSignIn = (error: string | null) => signInPage({ heading: 'My reseller portal', action: '/reseller/sign-in', language: 'en', error });
+/** A client's sign-in page, addressed by the client's random slug: ids could be walked. */
+export const signInPath = (slug: string) => `/clients/${slug}/sign-in`;
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
@@ -217,32 +231,34 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     const token = c.req.param('token');
     const body = await c.req.parseBody();
     const outcome = await clientUsers.acceptInvitation(token, String(body.password ?? ''), String(body.repeat ?? ''));
-    if ('clientId' in outcome) return c.redirect(`/clients/${outcome.clientId}/sign-in?welcome=1`, 303);
+    if ('slug' in outcome) return c.redirect(`${signInPath(outcome.slug)}?welcome=1`, 303);
     const found = clientUsers.invitation(token);
     const error = portalText(found.language).invitation[outcome.error];
     return 'invalid' in found ? c.html(invitationProblemPage(error, found.language), 410) : c.html(invitationPage({ ...found, action: c.req.path, error }), 400);
   });
 
-  const clientSignIn = (c: Context, clientId: number, error: string | null, status: 200 | 401 | 404) => {
-    const context = clientUsers.signInContext(clientId);
-    if (!context) return c.html(invitationProblemPage(portalText('en').signInRefused.unknown, 'en'), 404);
+  const clientSignIn = (c: Context, slug: string, error: string | null, status: 200 | 401) => {
+    const context = clientUsers.signInContext(slug);
+    if (!context) return c.html(signInUnavailablePage(), 404);
     const t = portalText(context.language);
     return c.html(
-      signInPage({ heading: t.signInTo(context.companyName), action: `/clients/${clientId}/sign-in`, language: context.language, error, notice: c.req.query('welcome') ? t.passwordSet : null }),
+      signInPage({ heading: t.signInTo(context.companyName), action: signInPath(slug), language: context.language, error, notice: c.req.query('welcome') ? t.passwordSet : null }),
       status,
     );
   };
-  app.get('/clients/:id{[0-9]+}/sign-in', (c) => clientSignIn(c, Number(c.req.param('id')), null, 200));
-  app.post('/clients/:id{[0-9]+}/sign-in', async (c) => {
-    const clientId = Number(c.req.param('id'));
+  app.get('/clients/:slug/sign-in', (c) => clientSignIn(c, c.req.param('slug'), null, 200));
+  app.post('/clients/:slug/sign-in', async (c) => {
+    const slug = c.req.param('slug');
+    const context = clientUsers.signInContext(slug);
+    if (!context) return c.html(signInUnavailablePage(), 404);
     const body = await c.req.parseBody();
-    const outcome = await clientUsers.signInClientUser(clientId, String(body.email ?? ''), String(body.password ?? ''));
+    const outcome = await clientUsers.signInClientUser(context.clientId, String(body.email ?? ''), String(body.password ?? ''));
     if ('refused' in outcome) {
-      const language = clientUsers.signInContext(clientId)?.language ?? 'en';
-      const text = outcome.refused === 'throttled' ? (outcome.message ?? '') : portalText(language).signInRefused[outcome.refused];
-      return clientSignIn(c, clientId, text, 401);
+      if (outcome.refused === 'unknown' || outcome.refused === 'suspended') return c.html(signInUnavailablePage(), 404);
+      const text = outcome.refused === 'throttled' ? (outcome.message ?? '') : portalText(context.language).signInRefused[outcome.refused];
+      return clientSignIn(c, slug, text, 401);
     }
-    startSession(c, { kind: 'clientUser', clientId, clientUserId: outcome.clientUserId, csrf: token() });
+    startSession(c, { kind: 'clientUser', clientId: context.clientId, slug, clientUserId: outcome.clientUserId, csrf: token() });
     return c.redirect('/dashboard', 303);
   });
 
@@ -265,7 +281,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     if (!session || !id || session.kind === 'impersonation' || !(await formToken(c, session))) return c.text('Forbidden', 403);
     sessions.delete(id);
     deleteCookie(c, COOKIE, cookieOptions);
-    return c.redirect(session.kind === 'reseller' ? '/reseller' : `/clients/${session.clientId}/sign-in`, 303);
+    return c.redirect(session.kind === 'reseller' ? '/reseller' : signInPath(session.slug), 303);
   });
 
   const server = await new Promise<ServerType>((resolve, reject) => {

@@ -35,7 +35,9 @@ interface PortalText {
   setPassword: string;
   passwordSet: string;
   invitation: Record<'unknown' | 'used' | 'expired' | 'mismatch' | 'weak', string>;
-  signInRefused: Record<'unknown' | 'suspended' | 'wrong', string>;
+  signInRefused: Record<'wrong', string>;
+  /** An unknown address and a client that may not sign in (suspended, archived) read alike. */
+  signInUnavailable: string;
   partnerConsole: string;
   clientStatus: Record<ClientStatus, string>;
   userRole: Record<(typeof clientUserRoles)[number], string>;
@@ -83,10 +85,9 @@ const en: PortalText = {
     weak: 'The password needs at least 10 characters.',
   },
   signInRefused: {
-    unknown: 'There is no such account.',
-    suspended: 'This account is suspended. Please contact your provider.',
     wrong: 'That e-mail and password do not match.',
   },
+  signInUnavailable: 'This sign-in page is not available. Please use the address your provider gave you, or ask them.',
   partnerConsole: 'Partner console',
   clientStatus: { active: 'Active', suspended: 'Suspended', archived: 'Archived' },
   userRole: { admin: 'Administrator', user: 'User' },
@@ -133,10 +134,9 @@ const de: PortalText = {
     weak: 'Das Passwort braucht mindestens 10 Zeichen.',
   },
   signInRefused: {
-    unknown: 'Dieses Konto gibt es nicht.',
-    suspended: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an Ihren Anbieter.',
     wrong: 'E-Mail-Adresse und Passwort passen nicht zusammen.',
   },
+  signInUnavailable: 'Diese Anmeldeseite ist nicht verfügbar. Bitte verwenden Sie die Adresse von Ihrem Anbieter, oder fragen Sie ihn.',
   partnerConsole: 'Partnerkonsole',
   clientStatus: { active: 'Aktiv', suspended: 'Gesperrt', archived: 'Archiviert' },
   userRole: { admin: 'Administrator', user: 'Benutzer' },

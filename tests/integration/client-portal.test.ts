@@ -22,18 +22,19 @@ async function invited() {
   const noop = () => undefined;
   const browser = new FakePortalWindow({ partition: 'client-browser', url: `${portal.origin}${linkPath}`, allowedOrigins: [portal.origin], title: '', accent: '', bar: null, onClosed: noop, onReturn: noop, onActivity: noop });
   await browser.loaded;
-  return { client, browser, invitation: `${portal.origin}${linkPath}`, origin: portal.origin };
+  const slug = t.core.host.database().sqlite.prepare('SELECT portal_slug FROM clients WHERE id = ?').pluck().get(client.id) as string;
+  return { client, browser, invitation: `${portal.origin}${linkPath}`, origin: portal.origin, signIn: `${portal.origin}/clients/${slug}/sign-in` };
 }
 
 describe('client users in the built-in portal', () => {
   it('choose their password through the invitation (once), then sign in to their own portal', async () => {
-    const { client, browser, invitation, origin } = await invited();
+    const { client, browser, invitation, origin, signIn } = await invited();
     expect(browser.last!.body).toContain('Willkommen, Lena Linde: Wählen Sie Ihr Passwort für Lindenhof Praxis GmbH');
 
     expect((await browser.post(invitation, { password: 'zehn Zeichen!', repeat: 'anders' })).body).toContain('stimmen nicht überein');
     expect((await browser.post(invitation, { password: 'kurz', repeat: 'kurz' })).body).toContain('mindestens 10 Zeichen');
     const set = await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
-    expect(set.url).toBe(`${origin}/clients/${client.id}/sign-in?welcome=1`);
+    expect(set.url).toBe(`${signIn}?welcome=1`);
     expect(set.body).toContain('Ihr Passwort ist festgelegt');
     expect((await browser.get(invitation)).body).toContain('bereits verwendet');
 
@@ -42,7 +43,6 @@ describe('client users in the built-in portal', () => {
     // The operator's side never carries the password or its hash.
     expect(JSON.stringify(users)).not.toMatch(/scrypt|Lindenblüten/);
 
-    const signIn = `${origin}/clients/${client.id}/sign-in`;
     expect((await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'wrong password' })).status).toBe(401);
     const dashboard = await browser.post(signIn, { email: 'LENA@lindenhof.example ', password: 'Lindenblüten 2026' });
     expect(dashboard.url).toBe(`${origin}/dashboard`);
@@ -57,7 +57,7 @@ describe('client users in the built-in portal', () => {
   });
 
   it('refuse an expired invitation and a suspended client, and end the session of one suspended meanwhile', async () => {
-    const { client, browser, invitation, origin } = await invited();
+    const { client, browser, invitation, origin, signIn } = await invited();
     t.clock.now += 8 * 24 * 60 * 60 * 1000;
     expect((await browser.get(invitation)).body).toContain('abgelaufen');
     expect((await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' })).status).toBe(410);
@@ -65,19 +65,21 @@ describe('client users in the built-in portal', () => {
     const { sqlite } = t.core.host.database();
     sqlite.prepare("UPDATE client_invitations SET expires_at = ? WHERE client_user_id IN (SELECT id FROM client_users WHERE client_id = ?)").run(t.clock.now + 60_000, client.id);
     await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
-    const signIn = `${origin}/clients/${client.id}/sign-in`;
     await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'Lindenblüten 2026' });
     expect(browser.last!.url).toBe(`${origin}/dashboard`);
 
     await t.ok('clients.suspend', { id: client.id, reason: 'Unpaid invoices' });
     expect((await browser.get(`${origin}/dashboard`)).status).toBe(410);
-    expect((await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'Lindenblüten 2026' })).body).toContain('gesperrt');
+    // The sign-in page of a suspended client reads as one that does not exist.
+    const refused = await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'Lindenblüten 2026' });
+    expect(refused.status).toBe(404);
+    expect(refused.body).toContain('Diese Anmeldeseite ist nicht verfügbar');
+    expect(refused.body).not.toContain('Lindenhof');
   });
 
   it('throttle client users like operators, per client and e-mail', async () => {
-    const { client, browser, invitation, origin } = await invited();
+    const { browser, invitation, signIn } = await invited();
     await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
-    const signIn = `${origin}/clients/${client.id}/sign-in`;
     for (let i = 0; i < 3; i++) await browser.post(signIn, { email: 'lena@lindenhof.example', password: `guess ${i} guess` });
     const refused = await browser.post(signIn, { email: 'lena@lindenhof.example', password: 'Lindenblüten 2026' });
     expect(refused.status).toBe(401);

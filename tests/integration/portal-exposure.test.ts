@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPortal, type ClientUserPortal, type PortalBackend } from '../../electron/portal/server';
-import { testCore, withDemo, type TestCore } from '../support/core';
+import { csv, previewImport } from '../support/portfolio';
+import { makeDataDir, testCore, withDemo, workspaceAtVersion, type TestCore } from '../support/core';
 
 let t: TestCore;
 afterEach(() => t?.dispose());
@@ -76,5 +77,61 @@ describe('the built-in portal answers only its own host', () => {
     } finally {
       await served.stop();
     }
+  });
+});
+
+describe('a client’s sign-in page', () => {
+  const slugOf = (id: number) => t.core.host.database().sqlite.prepare('SELECT portal_slug FROM clients WHERE id = ?').pluck().get(id) as string;
+  const form = 'email=someone%40example.com&password=some+password';
+  const post = { 'content-type': 'application/x-www-form-urlencoded' };
+
+  it('is addressed by a random slug; ids name nothing, and unknown, suspended and archived clients read alike', async () => {
+    const { origin } = await portal();
+    const own = { host: new URL(origin).host };
+    const [active, archived] = (await t.ok('clients.list', { status: 'active', limit: 2 })).rows;
+    const [suspended] = (await t.ok('clients.list', { status: 'suspended', limit: 1 })).rows;
+    await t.ok('clients.archive', { id: archived!.id });
+
+    const page = await send(origin, 'GET', `/clients/${slugOf(active!.id)}/sign-in`, own);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`action="/clients/${slugOf(active!.id)}/sign-in"`);
+
+    const unknown = await send(origin, 'GET', `/clients/${'0'.repeat(32)}/sign-in`, own);
+    expect(unknown.status).toBe(404);
+    const alike = [
+      `/clients/${active!.id}/sign-in`,
+      `/clients/${slugOf(suspended!.id)}/sign-in`,
+      `/clients/${slugOf(archived!.id)}/sign-in`,
+      `/clients/${slugOf(active!.id).toUpperCase()}/sign-in`,
+      '/clients/x/sign-in',
+    ];
+    const before = (await t.ok('audit.list', {})).total;
+    for (const path of alike) {
+      expect(await send(origin, 'GET', path, own), path).toEqual(unknown);
+      // A sign-in there is not tried (no password hashed, nothing counted or recorded): the same page.
+      expect(await send(origin, 'POST', path, { ...own, ...post, origin }, form), `POST ${path}`).toEqual(unknown);
+    }
+    expect((await t.ok('audit.list', {})).total).toBe(before);
+    for (const { companyName } of [active!, suspended!, archived!]) expect(unknown.body).not.toContain(companyName);
+  });
+
+  it('has a slug for every client, however it came: created, imported, the demo, or an earlier workspace', async () => {
+    const dataDir = makeDataDir();
+    const old = workspaceAtVersion(dataDir, 9);
+    const insert = old.prepare("INSERT INTO clients (company_name, name_key, contact_email, created_at, updated_at) VALUES (?, ?, ?, 0, 0)");
+    insert.run('Alpha Ltd', 'alpha ltd', 'a@example.com');
+    insert.run('Beta Ltd', 'beta ltd', 'b@example.com');
+    old.close();
+    t = testCore(dataDir);
+    await withDemo(t);
+    await t.ok('clients.create', { companyName: 'Gamma Ltd', contactName: 'Gil', contactEmail: 'g@example.com', language: 'en', timeZone: 'UTC' });
+    const { importId } = await previewImport(t, csv('company_name,contact_name,contact_email', 'Delta Ltd,Dan,d@example.com', 'Epsilon Ltd,Eve,e@example.com'));
+    await t.ok('clients.import.commit', { importId, mode: 'allOrNothing' });
+    const { sqlite } = t.core.host.database();
+    const slugs = sqlite.prepare('SELECT portal_slug FROM clients').pluck().all() as string[];
+    expect(slugs.length).toBe(2 + 50 + 1 + 2);
+    expect(slugs.every((slug) => /^[0-9a-f]{32}$/.test(slug))).toBe(true);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(() => sqlite.prepare('UPDATE clients SET portal_slug = ? WHERE id = 2').run(slugs[0])).toThrow(/UNIQUE/);
   });
 });

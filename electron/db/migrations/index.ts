@@ -7,6 +7,7 @@ import statusOrder from './006-status-order';
 import leanerInserts from './007-leaner-inserts';
 import defaultBrandName from './008-default-brand-name';
 import featureCountsPerStatement from './009-feature-counts-per-statement';
+import portalSlugs from './011-portal-slugs';
 
 /**
  * Numbered migrations, applied in order on open. The workspace's
@@ -23,6 +24,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 7, name: 'leaner inserts', sql: leanerInserts },
   { version: 8, name: 'default brand name', sql: defaultBrandName },
   { version: 9, name: 'feature counts per statement', sql: featureCountsPerStatement },
+  { version: 11, name: 'portal slugs', sql: portalSlugs },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
