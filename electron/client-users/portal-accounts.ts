@@ -9,8 +9,10 @@ import type { PortalView } from '../portal/pages';
 import type { ClientUserPortal } from '../portal/server';
 import { operatorPassword } from '../../shared/operators';
 import type { Language } from '../../shared/settings';
-import { activateClientUser, findClientUser, findInvitation, findSignInAccount } from './repository';
+import { acceptInvitation, findClientUser, findInvitation, findSignInAccount } from './repository';
 
+/** Another acceptance used the invitation first, or it ran out meanwhile: the write rolls back. */
+class InvitationTaken extends Error {}
 
 type Invitation = NonNullable<ReturnType<typeof findInvitation>>;
 /** A refused invitation still answers in its client's language where it is known. */
@@ -44,20 +46,27 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
       if ('invalid' in open) return { error: open.invalid, language: open.language };
       if (password !== repeat) return { error: 'mismatch' };
       if (!operatorPassword.safeParse(password).success) return { error: 'weak' };
+      // Hashing takes a while and yields: the conditional update below, not this check, decides who wins.
       const passwordHash = await hashPassword(password);
       const ctx = context();
       const { invitation } = open;
-      ctx.write((tx, audit) => {
-        activateClientUser(tx, invitation.id, invitation.clientUserId, passwordHash, ctx.now());
-        audit({
-          action: 'clientUser.activated',
-          clientId: invitation.clientId,
-          summary: `${invitation.displayName} accepted the invitation and chose a password`,
-          before: { status: invitation.status },
-          after: { status: 'active' },
-          actor: { id: null, name: invitation.email },
+      try {
+        ctx.write((tx, audit) => {
+          if (!acceptInvitation(tx, invitation.id, invitation.clientUserId, passwordHash, ctx.now())) throw new InvitationTaken();
+          audit({
+            action: 'clientUser.activated',
+            clientId: invitation.clientId,
+            summary: `${invitation.displayName} accepted the invitation and chose a password`,
+            before: { status: invitation.status },
+            after: { status: 'active' },
+            actor: { id: null, name: invitation.email },
+          });
         });
-      });
+      } catch (error) {
+        if (!(error instanceof InvitationTaken)) throw error;
+        const again = openInvitation(token);
+        return { error: 'invalid' in again ? again.invalid : 'used', language: invitation.language };
+      }
       return { slug: invitation.portalSlug };
     },
 

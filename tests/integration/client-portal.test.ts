@@ -77,6 +77,31 @@ describe('client users in the built-in portal', () => {
     expect(refused.body).not.toContain('Lindenhof');
   });
 
+  it('accept one invitation once, even when acceptances race: one audit entry, and the winner’s password stays', async () => {
+    const { client, invitation, origin, signIn } = await invited();
+    const accept = (password: string) =>
+      fetch(invitation, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+        body: new URLSearchParams({ password, repeat: password }).toString(),
+      }).then(async (response) => ({ password, status: response.status, location: response.headers.get('location'), body: await response.text() }));
+    const answers = await Promise.all(['Erstes Passwort 1', 'Zweites Passwort 2', 'Drittes Passwort 3'].map(accept));
+    const [won, ...lost] = [...answers].sort((a, b) => a.status - b.status);
+    expect(won).toMatchObject({ status: 303, location: `${new URL(signIn).pathname}?welcome=1` });
+    for (const loser of lost) {
+      expect(loser.status).toBe(410);
+      expect(loser.body).toContain('bereits verwendet');
+    }
+    const activated = (await t.ok('audit.list', { clientId: client.id })).rows.filter((r) => r.action === 'clientUser.activated');
+    expect(activated).toHaveLength(1);
+
+    const browser = new FakePortalWindow({ partition: 'other', url: signIn, allowedOrigins: [origin], title: '', accent: '', bar: null, onClosed: () => undefined, onReturn: () => undefined, onActivity: () => undefined });
+    await browser.loaded;
+    expect((await browser.post(signIn, { email: 'lena@lindenhof.example', password: lost[0]!.password })).status).toBe(401);
+    expect((await browser.post(signIn, { email: 'lena@lindenhof.example', password: won!.password })).url).toBe(`${origin}/dashboard`);
+  });
+
   it('throttle client users like operators, per client and e-mail', async () => {
     const { browser, invitation, signIn } = await invited();
     await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
