@@ -428,6 +428,24 @@ export class Impersonation {
             after: { refusal, sessionId: sessionId ?? null },
           }),
         ),
+      refusedRepeatedly: (counts, from, to) => {
+        if (!this.deps.host.isOpen) return;
+        const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        const kinds = Object.entries(counts)
+          .map(([kind, n]) => `${n} ${kind}`)
+          .join(', ');
+        try {
+          writeWithAudit(this.deps.host.database().db, { id: null, name: 'Built-in portal' }, this.deps.now(), (_tx, audit) =>
+            audit({
+              action: 'portal.tokensRefused',
+              summary: `The portal refused ${total} more sign-in links that name nobody, within a minute: ${kinds}`,
+              after: { ...counts, from, to },
+            }),
+          );
+        } catch (error) {
+          this.deps.log('error', 'recording refused sign-in links failed', error);
+        }
+      },
       signInReseller: async (email, password) => {
         try {
           const operator = await authenticate(this.deps.context(), { email: email.trim().toLowerCase(), password }, { action: 'portal.resellerSignedIn', summary: 'Signed in to the reseller portal' });

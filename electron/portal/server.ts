@@ -22,6 +22,7 @@ import {
   type PortalSection,
   type PortalView,
 } from './pages';
+import { RefusalTally } from './refusals';
 import { portalText } from './text';
 
 /** What the portal asks of the app; it holds no workspace state of its own beyond cookies. */
@@ -38,6 +39,8 @@ export interface PortalBackend {
   extend(sessionId: string): void;
   /** A token or session the portal refused, for the audit log. */
   refused(refusal: TokenRefusal | 'replay' | 'session', detail: { clientId?: number; sessionId?: string }): void;
+  /** Repeats of refusals that name nobody, counted per kind over a window (see RefusalTally), for the audit log. */
+  refusedRepeatedly(counts: Partial<Record<TokenRefusal, number>>, from: number, to: number): void;
   /** The reseller's own sign-in ("My reseller portal"), with the workspace's throttling. */
   signInReseller(email: string, password: string): Promise<{ operatorId: number; name: string } | { refused: string }>;
   resellerOverview(operatorId: number): { name: string; clients: number } | null;
@@ -106,6 +109,12 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
   const usedTokens = new Map<string, number>();
   const app = new Hono();
   let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
+  const refusals = new RefusalTally(() => backend.now(), {
+    first: (refusal) => backend.refused(refusal, {}),
+    repeated: (counts, from, to) => backend.refusedRepeatedly(counts, from, to),
+  });
+  const recordRepeats = setInterval(() => refusals.flushIfDue(), 10_000);
+  recordRepeats.unref();
   /** Filled once the server listens (before any request can arrive). */
   let ownHosts = new Set<string>();
 
@@ -149,7 +158,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
       now,
     });
     if (!result.ok) {
-      backend.refused(result.refusal, {});
+      refusals.count(result.refusal);
       return c.html(refusedPage(result.refusal), 403);
     }
     const { login } = result;
@@ -298,6 +307,10 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     forget: (sessionId) => {
       for (const [id, session] of sessions) if (session.kind === 'impersonation' && session.sessionId === sessionId) sessions.delete(id);
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () => {
+      clearInterval(recordRepeats);
+      refusals.flush();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -135,3 +135,32 @@ describe('a client’s sign-in page', () => {
     expect(() => sqlite.prepare('UPDATE clients SET portal_slug = ? WHERE id = 2').run(slugs[0])).toThrow(/UNIQUE/);
   });
 });
+
+describe('sign-in links that name nobody', () => {
+  const refusals = async () => {
+    const rows = (await t.ok('audit.list', { limit: 500 })).rows.filter((r) => r.action.startsWith('portal.token'));
+    return { first: rows.filter((r) => r.action === 'portal.tokenRefused').map((r) => r.after?.refusal), repeated: rows.filter((r) => r.action === 'portal.tokensRefused').map((r) => r.after) };
+  };
+
+  it('are recorded a few entries a minute however many arrive: each kind’s first at once, the repeats counted in one entry', async () => {
+    const { origin } = await portal();
+    const sso = async (token: string) => (await fetch(`${origin}/sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' })).status;
+    const forged = `${Buffer.from('{"alg":"EdDSA"}').toString('base64url')}.${Buffer.from('{"sub":"1"}').toString('base64url')}.${'A'.repeat(86)}`;
+    for (let i = 0; i < 200; i++) expect(await sso(`junk-${i}`)).toBe(403);
+    expect(await refusals()).toEqual({ first: ['malformed'], repeated: [] });
+
+    // The next minute: the repeats of the last one are recorded as one entry.
+    t.clock.now += 61_000;
+    for (let i = 0; i < 50; i++) expect(await sso(i % 2 ? forged : `junk-${i}`)).toBe(403);
+    const second = await refusals();
+    expect(second.first.sort()).toEqual(['malformed', 'malformed', 'signature']);
+    expect(second.repeated).toEqual([expect.objectContaining({ malformed: 199, from: expect.any(Number), to: expect.any(Number) })]);
+
+    // Stopping the portal records what it counted so far.
+    t = await t.restart();
+    await t.ok('session.signIn', { email: 'demo@reseller-desk.test', password: 'demo-password' });
+    const third = await refusals();
+    expect(third.first).toHaveLength(3);
+    expect(third.repeated).toEqual([expect.objectContaining({ malformed: 24, signature: 24 }), expect.objectContaining({ malformed: 199 })]);
+  });
+});
