@@ -7,7 +7,6 @@ import { throttledSignIn } from '../operators/sign-in';
 import { portalContent } from '../portal/content';
 import type { PortalView } from '../portal/pages';
 import type { ClientUserPortal } from '../portal/server';
-import { operatorPassword } from '../../shared/operators';
 import type { Language } from '../../shared/settings';
 import { acceptInvitation, findClientUser, findInvitation, findSignInAccount } from './repository';
 
@@ -41,11 +40,9 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
       return { name: displayName, email, companyName, language };
     },
 
-    acceptInvitation: async (token, password, repeat) => {
+    acceptInvitation: async (token, password) => {
       const open = openInvitation(token);
-      if ('invalid' in open) return { error: open.invalid, language: open.language };
-      if (password !== repeat) return { error: 'mismatch' };
-      if (!operatorPassword.safeParse(password).success) return { error: 'weak' };
+      if ('invalid' in open) return { error: open.invalid };
       // Hashing takes a while and yields: the conditional update below, not this check, decides who wins.
       const passwordHash = await hashPassword(password);
       const ctx = context();
@@ -65,7 +62,7 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
       } catch (error) {
         if (!(error instanceof InvitationTaken)) throw error;
         const again = openInvitation(token);
-        return { error: 'invalid' in again ? again.invalid : 'used', language: invitation.language };
+        return { error: 'invalid' in again ? again.invalid : 'used' };
       }
       return { slug: invitation.portalSlug };
     },

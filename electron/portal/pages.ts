@@ -180,13 +180,19 @@ export function invitationPage(invitation: { name: string; companyName: string; 
   );
 }
 
-/** A client sign-in page that does not exist or may not be used: one page for both, in every language (whose it would be is not told). */
-export const signInUnavailablePage = () =>
+/** A notice for whoever asks, in every language: whose page it would be, and so its language, is not known or not told. */
+const inEveryLanguage = (text: (t: Text) => string) =>
   message(
-    portalText('en').signInUnavailable,
+    text(portalText('en')),
     'en',
-    languages.map((language) => html`<p class="error" role="alert" lang="${language}">${portalText(language).signInUnavailable}</p>`),
+    languages.map((language) => html`<p class="error" role="alert" lang="${language}">${text(portalText(language))}</p>`),
   );
+
+/** A client sign-in page that does not exist or may not be used: one page for both. */
+export const signInUnavailablePage = () => inEveryLanguage((t) => t.signInUnavailable);
+
+/** A request whose body is above the portal's limit. */
+export const tooLargePage = () => inEveryLanguage((t) => t.tooLarge);
 
 export const invitationProblemPage = (text: string, language: Language) => message(text, language, html`<p class="error" role="alert">${text}</p>`);
 

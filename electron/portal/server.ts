@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRemoteJWKSet, type JSONWebKeySet } from 'jose';
@@ -19,9 +20,11 @@ import {
   resellerPage,
   signInPage,
   signInUnavailablePage,
+  tooLargePage,
   type PortalSection,
   type PortalView,
 } from './pages';
+import { BODY_LIMIT_BYTES, invitationForm, readForm, signInForm, tokenForm } from './forms';
 import { RefusalTally } from './refusals';
 import { portalText } from './text';
 
@@ -49,11 +52,8 @@ export interface PortalBackend {
 /** The client users' side: invitations, sign-in, their view of the portal. */
 export interface ClientUserPortal {
   invitation(token: string): { name: string; email: string; companyName: string; language: Language } | { invalid: InvitationProblem; language: Language };
-  acceptInvitation(
-    token: string,
-    password: string,
-    repeat: string,
-  ): Promise<{ slug: string } | { error: InvitationProblem; language: Language } | { error: 'mismatch' | 'weak' }>;
+  /** The password has passed the invitation form's rules (see forms.ts). */
+  acceptInvitation(token: string, password: string): Promise<{ slug: string } | { error: InvitationProblem }>;
   /** The client whose sign-in page the slug addresses; null alike for an unknown slug and a client that may not sign in. */
   signInContext(slug: string): { clientId: number; companyName: string; language: Language } | null;
   signInClientUser(clientId: number, email: string, password: string): Promise<{ clientUserId: number; name: string } | { refused: 'unknown' | 'suspended' | 'wrong' | 'throttled'; message?: string }>;
@@ -123,6 +123,8 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     if (!ownHosts.has(c.req.header('host')?.toLowerCase() ?? '')) return c.text('Misdirected Request', 421);
     await next();
   });
+  // The forms carry a few short fields; a larger body is refused before it is read.
+  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => c.html(tooLargePage(), 413) }));
   app.use(secureHeaders({ contentSecurityPolicy: PORTAL_CSP, referrerPolicy: 'no-referrer', crossOriginResourcePolicy: 'same-origin' }));
   // Forms and fetches that change something must come from the portal's own pages.
   app.use(csrf());
@@ -141,8 +143,8 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     setCookie(c, COOKIE, id, cookieOptions);
   };
   const formToken = async (c: Context, session: CookieSession) => {
-    const body = await c.req.parseBody();
-    return typeof body._csrf === 'string' && sameToken(body._csrf, session.csrf);
+    const form = await readForm(c, tokenForm);
+    return !!form && sameToken(form._csrf, session.csrf);
   };
 
   app.get('/.well-known/jwks.json', (c) => c.json(backend.jwks()));
@@ -238,15 +240,16 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
   });
   app.post('/invite/:token', async (c) => {
     const token = c.req.param('token');
-    const body = await c.req.parseBody();
-    const outcome = await clientUsers.acceptInvitation(token, String(body.password ?? ''), String(body.repeat ?? ''));
+    const form = await readForm(c, invitationForm);
+    const outcome = !form ? { error: 'weak' as const } : form.password !== form.repeat ? { error: 'mismatch' as const } : await clientUsers.acceptInvitation(token, form.password);
     if ('slug' in outcome) return c.redirect(`${signInPath(outcome.slug)}?welcome=1`, 303);
+    // An invitation that cannot be used says so, whatever the form held.
     const found = clientUsers.invitation(token);
-    const error = portalText(found.language).invitation[outcome.error];
-    return 'invalid' in found ? c.html(invitationProblemPage(error, found.language), 410) : c.html(invitationPage({ ...found, action: c.req.path, error }), 400);
+    if ('invalid' in found) return c.html(invitationProblemPage(portalText(found.language).invitation[found.invalid], found.language), 410);
+    return c.html(invitationPage({ ...found, action: c.req.path, error: portalText(found.language).invitation[outcome.error] }), 400);
   });
 
-  const clientSignIn = (c: Context, slug: string, error: string | null, status: 200 | 401) => {
+  const clientSignIn = (c: Context, slug: string, error: string | null, status: 200 | 400 | 401) => {
     const context = clientUsers.signInContext(slug);
     if (!context) return c.html(signInUnavailablePage(), 404);
     const t = portalText(context.language);
@@ -260,8 +263,9 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     const slug = c.req.param('slug');
     const context = clientUsers.signInContext(slug);
     if (!context) return c.html(signInUnavailablePage(), 404);
-    const body = await c.req.parseBody();
-    const outcome = await clientUsers.signInClientUser(context.clientId, String(body.email ?? ''), String(body.password ?? ''));
+    const form = await readForm(c, signInForm);
+    if (!form) return clientSignIn(c, slug, portalText(context.language).signInInvalid, 400);
+    const outcome = await clientUsers.signInClientUser(context.clientId, form.email, form.password);
     if ('refused' in outcome) {
       if (outcome.refused === 'unknown' || outcome.refused === 'suspended') return c.html(signInUnavailablePage(), 404);
       const text = outcome.refused === 'throttled' ? (outcome.message ?? '') : portalText(context.language).signInRefused[outcome.refused];
@@ -277,8 +281,9 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     return overview && session ? c.html(resellerPage(overview, session.csrf)) : c.html(resellerSignIn(null));
   });
   app.post('/reseller/sign-in', async (c) => {
-    const body = await c.req.parseBody();
-    const outcome = await backend.signInReseller(String(body.email ?? ''), String(body.password ?? ''));
+    const form = await readForm(c, signInForm);
+    if (!form) return c.html(resellerSignIn(portalText('en').signInInvalid), 400);
+    const outcome = await backend.signInReseller(form.email, form.password);
     if ('refused' in outcome) return c.html(resellerSignIn(outcome.refused), 401);
     startSession(c, { kind: 'reseller', operatorId: outcome.operatorId, csrf: token() });
     return c.redirect('/reseller', 303);

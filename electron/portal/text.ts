@@ -38,6 +38,10 @@ interface PortalText {
   signInRefused: Record<'wrong', string>;
   /** An unknown address and a client that may not sign in (suspended, archived) read alike. */
   signInUnavailable: string;
+  /** A sign-in form that breaks the rules (an e-mail that is none, a password of more than 256 characters). */
+  signInInvalid: string;
+  /** A request above the portal's body limit. */
+  tooLarge: string;
   partnerConsole: string;
   clientStatus: Record<ClientStatus, string>;
   userRole: Record<(typeof clientUserRoles)[number], string>;
@@ -82,12 +86,14 @@ const en: PortalText = {
     used: 'This invitation has been used already. Sign in with the password you chose.',
     expired: 'This invitation has expired. Please ask your provider for a new one.',
     mismatch: 'The two passwords are not the same.',
-    weak: 'The password needs at least 10 characters.',
+    weak: 'Choose a password of 10 to 256 characters and type it twice.',
   },
   signInRefused: {
     wrong: 'That e-mail and password do not match.',
   },
   signInUnavailable: 'This sign-in page is not available. Please use the address your provider gave you, or ask them.',
+  signInInvalid: 'Enter a valid e-mail address and your password (at most 256 characters).',
+  tooLarge: 'What was sent is too large for this form (at most 64 KB). Nothing was saved.',
   partnerConsole: 'Partner console',
   clientStatus: { active: 'Active', suspended: 'Suspended', archived: 'Archived' },
   userRole: { admin: 'Administrator', user: 'User' },
@@ -131,12 +137,14 @@ const de: PortalText = {
     used: 'Diese Einladung wurde bereits verwendet. Melden Sie sich mit Ihrem gewählten Passwort an.',
     expired: 'Diese Einladung ist abgelaufen. Bitte fordern Sie bei Ihrem Anbieter eine neue an.',
     mismatch: 'Die beiden Passwörter stimmen nicht überein.',
-    weak: 'Das Passwort braucht mindestens 10 Zeichen.',
+    weak: 'Wählen Sie ein Passwort mit 10 bis 256 Zeichen und geben Sie es zweimal ein.',
   },
   signInRefused: {
     wrong: 'E-Mail-Adresse und Passwort passen nicht zusammen.',
   },
   signInUnavailable: 'Diese Anmeldeseite ist nicht verfügbar. Bitte verwenden Sie die Adresse von Ihrem Anbieter, oder fragen Sie ihn.',
+  signInInvalid: 'Geben Sie eine gültige E-Mail-Adresse und Ihr Passwort ein (höchstens 256 Zeichen).',
+  tooLarge: 'Das Gesendete ist für dieses Formular zu groß (höchstens 64 KB). Es wurde nichts gespeichert.',
   partnerConsole: 'Partnerkonsole',
   clientStatus: { active: 'Aktiv', suspended: 'Gesperrt', archived: 'Archiviert' },
   userRole: { admin: 'Administrator', user: 'Benutzer' },

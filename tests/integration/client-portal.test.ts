@@ -32,7 +32,7 @@ describe('client users in the built-in portal', () => {
     expect(browser.last!.body).toContain('Willkommen, Lena Linde: Wählen Sie Ihr Passwort für Lindenhof Praxis GmbH');
 
     expect((await browser.post(invitation, { password: 'zehn Zeichen!', repeat: 'anders' })).body).toContain('stimmen nicht überein');
-    expect((await browser.post(invitation, { password: 'kurz', repeat: 'kurz' })).body).toContain('mindestens 10 Zeichen');
+    expect((await browser.post(invitation, { password: 'kurz', repeat: 'kurz' })).body).toContain('10 bis 256 Zeichen');
     const set = await browser.post(invitation, { password: 'Lindenblüten 2026', repeat: 'Lindenblüten 2026' });
     expect(set.url).toBe(`${signIn}?welcome=1`);
     expect(set.body).toContain('Ihr Passwort ist festgelegt');

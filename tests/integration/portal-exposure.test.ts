@@ -2,16 +2,19 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPortal, type ClientUserPortal, type PortalBackend } from '../../electron/portal/server';
 import { csv, previewImport } from '../support/portfolio';
-import { makeDataDir, testCore, withDemo, workspaceAtVersion, type TestCore } from '../support/core';
+import { makeDataDir, snapshot, testCore, withDemo, workspaceAtVersion, type TestCore } from '../support/core';
 
 let t: TestCore;
 afterEach(() => t?.dispose());
 
-/** One request with the Host header a browser would send after DNS rebinding (fetch keeps its own). */
+/**
+ * One request with the Host header a browser would send after DNS rebinding
+ * (fetch keeps its own), on a connection of its own: the portal closes one
+ * whose oversized body it would not read.
+ */
 function send(origin: string, method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}, body = ''): Promise<{ status: number; body: string }> {
-  const url = new URL(path, origin);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+    const req = request(new URL(path, origin), { method, agent: false, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
@@ -162,5 +165,67 @@ describe('sign-in links that name nobody', () => {
     const third = await refusals();
     expect(third.first).toHaveLength(3);
     expect(third.repeated).toEqual([expect.objectContaining({ malformed: 24, signature: 24 }), expect.objectContaining({ malformed: 199 })]);
+  });
+});
+
+describe('portal forms', () => {
+  /** An invited user of a new client, the invitation link, and the client's sign-in page. */
+  async function invited() {
+    const { origin } = await portal();
+    const { client } = await t.ok('clients.create', { companyName: 'Lindenhof GmbH', contactName: 'Lena', contactEmail: 'lena@lindenhof.example', language: 'de', timeZone: 'Europe/Berlin', inviteFirstUser: true });
+    const { sqlite } = t.core.host.database();
+    const invitation = sqlite.prepare('SELECT link_path FROM mail_outbox WHERE client_id = ?').pluck().get(client.id) as string;
+    const slug = sqlite.prepare('SELECT portal_slug FROM clients WHERE id = ?').pluck().get(client.id) as string;
+    return { origin, invitation, signIn: `/clients/${slug}/sign-in` };
+  }
+  const formPost = (origin: string, path: string, form: Record<string, string>) =>
+    send(origin, 'POST', path, { host: new URL(origin).host, origin, 'content-type': 'application/x-www-form-urlencoded' }, new URLSearchParams(form).toString());
+
+  it('refuse a body above 64 KB with a clear page, and write nothing', async () => {
+    const { origin, invitation, signIn } = await invited();
+    const before = snapshot(t);
+    const huge = `${'a'.repeat(2 * 1024 * 1024)}@example.com`;
+    for (const [path, form] of [
+      [signIn, { email: huge, password: 'whatever password' }],
+      [invitation, { password: 'a'.repeat(70_000), repeat: 'a'.repeat(70_000) }],
+      ['/reseller/sign-in', { email: huge, password: 'demo-password' }],
+    ] as const) {
+      const answer = await formPost(origin, path, form);
+      expect(answer.status, path).toBe(413);
+      expect(answer.body).toContain('too large');
+      expect(answer.body).toContain('zu groß');
+    }
+    expect(snapshot(t)).toBe(before);
+  });
+
+  it('check every field with the shared rules: a long or malformed e-mail, an overlong password, stray fields are refused, nothing written', async () => {
+    const { origin, invitation, signIn } = await invited();
+    const before = snapshot(t);
+    const long = `${'a'.repeat(60_000)}@example.com`;
+    const forms: Record<string, string>[] = [
+      { email: long, password: 'whatever password' },
+      { email: 'not an e-mail', password: 'whatever password' },
+      { email: 'lena@lindenhof.example', password: 'p'.repeat(257) },
+      { email: 'lena@lindenhof.example', password: '' },
+      { email: 'lena@lindenhof.example' },
+      { email: 'lena@lindenhof.example', password: 'whatever password', role: 'admin' },
+    ];
+    for (const form of forms) {
+      const answer = await formPost(origin, signIn, form);
+      expect(answer.status, JSON.stringify(form).slice(0, 80)).toBe(400);
+      expect(answer.body).toContain('Geben Sie eine gültige E-Mail-Adresse und Ihr Passwort ein');
+      expect(answer.body).not.toContain(long);
+    }
+    const reseller = await formPost(origin, '/reseller/sign-in', { email: long, password: 'demo-password' });
+    expect(reseller.status).toBe(400);
+    const choices: Record<string, string>[] = [{ password: 'p'.repeat(300), repeat: 'p'.repeat(300) }, { password: 'zehn Zeichen!' }, { password: 'zehn Zeichen!', repeat: 'zehn Zeichen!', status: 'active' }];
+    for (const form of choices) {
+      const answer = await formPost(origin, invitation, form);
+      expect(answer.status, JSON.stringify(form).slice(0, 80)).toBe(400);
+      expect(answer.body).toContain('10 bis 256 Zeichen');
+    }
+    expect(snapshot(t)).toBe(before);
+    // The invitation still works.
+    expect((await formPost(origin, invitation, { password: 'zehn Zeichen!', repeat: 'zehn Zeichen!' })).status).toBe(303);
   });
 });
