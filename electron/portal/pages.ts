@@ -1,4 +1,5 @@
 import { html, raw } from 'hono/html';
+import { inkOn } from '../../shared/branding';
 import type { ClientDetail } from '../../shared/clients';
 import type { ClientUser } from '../../shared/client-users';
 import type { View } from '../../shared/impersonation';
@@ -76,7 +77,7 @@ export function portalPage(section: PortalSection, view: PortalView, csrf: strin
     view.language,
     html`${sessionStrip(view, t, csrf)}
       ${session.readOnly ? html`<p class="read-only" role="status">${t.readOnly}</p>` : ''}
-      <header class="brand" data-colour="${partner ? '' : brand.colour}">
+      <header class="brand" data-colour="${partner ? '' : brand.colour}" data-ink="${partner ? '' : inkOn(brand.colour)}">
         ${!partner && brand.logo ? html`<img src="${brand.logo}" alt="${brand.name}" />` : ''}
         <strong>${partner ? t.partnerConsole : brand.name}</strong>
         <span class="client-name">${client.companyName}</span>
