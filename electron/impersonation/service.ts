@@ -372,6 +372,11 @@ export class Impersonation {
     return { jwks: JSON.stringify(jwksOf(key), null, 2), url: portal.jwksUrl, issuer };
   }
 
+  /** The built-in portal's address, for links to it (a client's sign-in page). */
+  async portalOrigin(): Promise<string> {
+    return (await this.ready()).portal.origin;
+  }
+
   async openResellerPortal(): Promise<void> {
     if (this.resellerWindow) return this.resellerWindow.focus();
     const { portal } = await this.ready();

@@ -118,6 +118,19 @@ describe('a client’s sign-in page', () => {
     for (const { companyName } of [active!, suspended!, archived!]) expect(unknown.body).not.toContain(companyName);
   });
 
+  it('is given to the operator for the client’s users, and to nobody for a client on an external platform', async () => {
+    const { origin } = await portal();
+    const [client, external] = (await t.ok('clients.list', { status: 'active', limit: 2 })).rows;
+    const { url } = await t.ok('clientUsers.signInAddress', { clientId: client!.id });
+    expect(url).toBe(`${origin}/clients/${slugOf(client!.id)}/sign-in`);
+    const page = await send(origin, 'GET', new URL(url!).pathname, { host: new URL(origin).host });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(client!.companyName.replace(/&/g, '&amp;'));
+    await t.ok('clients.update', { id: external!.id, portalSsoUrl: 'https://portal.example.com/sso?token={token}' });
+    expect(await t.ok('clientUsers.signInAddress', { clientId: external!.id })).toEqual({ url: null });
+    expect((await t.fail('clientUsers.signInAddress', { clientId: 999_999 })).code).toBe('NOT_FOUND');
+  });
+
   it('has a slug for every client, however it came: created, imported, the demo, or an earlier workspace', async () => {
     const dataDir = makeDataDir();
     const old = workspaceAtVersion(dataDir, 9);
