@@ -55,7 +55,7 @@ test('a client user signs in at the address the desk shows, and reads the top ba
   const detail = page.getByRole('region', { name: 'Client details' });
   await detail.getByRole('tab', { name: 'Users' }).click();
   const address = await detail.locator('code').filter({ hasText: '/sign-in' }).textContent();
-  expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/clients\/[0-9a-f]{32}\/sign-in$/);
+  expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/clients\/[0-9a-f]{40}\/sign-in$/);
   const origin = new URL(address!).origin;
 
   const context = await page.context().browser()!.newContext();

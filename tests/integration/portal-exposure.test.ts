@@ -99,7 +99,7 @@ describe('a client’s sign-in page', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain(`action="/clients/${slugOf(active!.id)}/sign-in"`);
 
-    const unknown = await send(origin, 'GET', `/clients/${'0'.repeat(32)}/sign-in`, own);
+    const unknown = await send(origin, 'GET', `/clients/${'0'.repeat(40)}/sign-in`, own);
     expect(unknown.status).toBe(404);
     const alike = [
       `/clients/${active!.id}/sign-in`,
@@ -144,10 +144,12 @@ describe('a client’s sign-in page', () => {
     const { importId } = await previewImport(t, csv('company_name,contact_name,contact_email', 'Delta Ltd,Dan,d@example.com', 'Epsilon Ltd,Eve,e@example.com'));
     await t.ok('clients.import.commit', { importId, mode: 'allOrNothing' });
     const { sqlite } = t.core.host.database();
-    const slugs = sqlite.prepare('SELECT portal_slug FROM clients').pluck().all() as string[];
-    expect(slugs.length).toBe(2 + 50 + 1 + 2);
-    expect(slugs.every((slug) => /^[0-9a-f]{32}$/.test(slug))).toBe(true);
-    expect(new Set(slugs).size).toBe(slugs.length);
+    const rows = sqlite.prepare('SELECT id, portal_slug AS slug FROM clients').all() as { id: number; slug: string }[];
+    expect(rows.length).toBe(2 + 50 + 1 + 2);
+    // The id in hex (it orders the index), then 128 random bits.
+    for (const { id, slug } of rows) expect(slug).toMatch(new RegExp(`^${id.toString(16).padStart(8, '0')}[0-9a-f]{32}$`));
+    expect(new Set(rows.map(({ slug }) => slug.slice(8))).size).toBe(rows.length);
+    const slugs = rows.map(({ slug }) => slug);
     expect(() => sqlite.prepare('UPDATE clients SET portal_slug = ? WHERE id = 2').run(slugs[0])).toThrow(/UNIQUE/);
   });
 });
