@@ -73,7 +73,7 @@ export interface Portal {
 
 type CookieSession =
   | { kind: 'impersonation'; sessionId: string; csrf: string }
-  | { kind: 'clientUser'; clientId: number; slug: string; clientUserId: number; csrf: string }
+  | { kind: 'clientUser'; slug: string; clientUserId: number; csrf: string }
   | { kind: 'reseller'; operatorId: number; csrf: string };
 
 const COOKIE = 'rdp_session';
@@ -271,7 +271,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
       const text = outcome.refused === 'throttled' ? (outcome.message ?? '') : portalText(context.language).signInRefused[outcome.refused];
       return clientSignIn(c, slug, text, 401);
     }
-    startSession(c, { kind: 'clientUser', clientId: context.clientId, slug, clientUserId: outcome.clientUserId, csrf: token() });
+    startSession(c, { kind: 'clientUser', slug, clientUserId: outcome.clientUserId, csrf: token() });
     return c.redirect('/dashboard', 303);
   });
 
