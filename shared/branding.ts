@@ -10,6 +10,31 @@ export const colour = rule(
   'Use a colour in the form #RRGGBB, e.g. #1F4E79.',
 );
 
+/** Relative luminance (WCAG 2) of a #rrggbb colour. */
+function luminance(colour: string): number {
+  const [r, g, b] = [1, 3, 5].map((at) => {
+    const channel = parseInt(colour.slice(at, at + 2), 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** Contrast (WCAG 2) of two #rrggbb colours: 1 to 21. */
+export function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** WCAG AA for normal text. */
+export const READABLE_CONTRAST = 4.5;
+
+/**
+ * The text colour on the brand's colour (the portal's bars, the preview):
+ * white or black, whichever contrasts more. One of the two reaches 4.58:1 on
+ * any colour; a dark grey instead of black would fall below 4.5:1 on some.
+ */
+export const inkOn = (colour: string): string => (contrast(colour, '#ffffff') >= contrast(colour, '#000000') ? '#ffffff' : '#000000');
+
 export const LOGO_MAX_BYTES = 1024 * 1024;
 export const logoTypes = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
 

@@ -32,5 +32,7 @@ export const seats = z.object({ seatLimit: z.number().int(), usersUsed: z.number
 export const clientUserChannels = {
   'clientUsers.list': channel({ input: z.strictObject({ clientId: entityId }), output: z.array(clientUser), access: 'clients.view' }),
   'clientUsers.create': channel({ input: createClientUser, output: clientUser, access: 'clients.edit' }),
+  /** Where the client's users sign in to the built-in portal (its address names the client by a random slug); null for a client on an external platform. */
+  'clientUsers.signInAddress': channel({ input: z.strictObject({ clientId: entityId }), output: z.object({ url: z.string().nullable() }), access: 'clients.view' }),
   'clients.seats.set': channel({ input: z.strictObject({ id: entityId, seatLimit }), output: seats, access: 'clients.edit' }),
 };

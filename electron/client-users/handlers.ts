@@ -1,10 +1,12 @@
 import type { HandlersOf } from '../app/context';
 import { conflict } from '../app/errors';
 import { requireChangeableClient, requireReachableClient } from '../clients/handlers';
+import { portalSlugOf } from '../clients/repository';
+import { signInPath } from '../portal/server';
 import { inviteClientUser } from './invite';
 import { listClientUsers, seatsOf, setSeatLimit } from './repository';
 
-export const clientUserHandlers: HandlersOf<'clientUsers.list' | 'clientUsers.create' | 'clients.seats.set'> = {
+export const clientUserHandlers: HandlersOf<'clientUsers.list' | 'clientUsers.create' | 'clientUsers.signInAddress' | 'clients.seats.set'> = {
   'clientUsers.list': ({ clientId }, ctx) => {
     requireReachableClient(ctx, clientId);
     return listClientUsers(ctx.workspace().db, clientId);
@@ -13,6 +15,12 @@ export const clientUserHandlers: HandlersOf<'clientUsers.list' | 'clientUsers.cr
   'clientUsers.create': ({ clientId, ...user }, ctx) => {
     const client = requireChangeableClient(ctx, clientId);
     return ctx.write((tx, audit) => inviteClientUser(tx, ctx.workspace().sealer, audit, client, user, ctx.now()));
+  },
+
+  'clientUsers.signInAddress': async ({ clientId }, ctx) => {
+    const client = requireReachableClient(ctx, clientId);
+    if (client.portalSsoUrl) return { url: null };
+    return { url: `${await ctx.impersonation.portalOrigin()}${signInPath(portalSlugOf(ctx.workspace().db, clientId)!)}` };
   },
 
   'clients.seats.set': ({ id, seatLimit }, ctx) => {

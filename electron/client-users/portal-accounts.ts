@@ -1,17 +1,18 @@
 import type { HandlerContext } from '../app/context';
 import { AppError } from '../app/errors';
 import { clientUserActor } from '../audit/repository';
-import { findClient } from '../clients/repository';
+import { findClient, findClientBySlug } from '../clients/repository';
 import { hashPassword } from '../operators/passwords';
 import { invitationTokenHash } from './invite';
 import { throttledSignIn } from '../operators/sign-in';
 import { portalContent } from '../portal/content';
 import type { PortalView } from '../portal/pages';
 import type { ClientUserPortal } from '../portal/server';
-import { operatorPassword } from '../../shared/operators';
 import type { Language } from '../../shared/settings';
-import { activateClientUser, findClientUser, findInvitation, findSignInAccount } from './repository';
+import { acceptInvitation, findClientUser, findInvitation, findSignInAccount } from './repository';
 
+/** Another acceptance used the invitation first, or it ran out meanwhile: the write rolls back. */
+class InvitationTaken extends Error {}
 
 type Invitation = NonNullable<ReturnType<typeof findInvitation>>;
 /** A refused invitation still answers in its client's language where it is known. */
@@ -40,31 +41,37 @@ export function clientUserPortal(context: () => HandlerContext): ClientUserPorta
       return { name: displayName, email, companyName, language };
     },
 
-    acceptInvitation: async (token, password, repeat) => {
+    acceptInvitation: async (token, password) => {
       const open = openInvitation(token);
-      if ('invalid' in open) return { error: open.invalid, language: open.language };
-      if (password !== repeat) return { error: 'mismatch' };
-      if (!operatorPassword.safeParse(password).success) return { error: 'weak' };
+      if ('invalid' in open) return { error: open.invalid };
+      // Hashing takes a while and yields: the conditional update below, not this check, decides who wins.
       const passwordHash = await hashPassword(password);
       const ctx = context();
       const { invitation } = open;
-      ctx.write((tx, audit) => {
-        activateClientUser(tx, invitation.id, invitation.clientUserId, passwordHash, ctx.now());
-        audit({
-          action: 'clientUser.activated',
-          clientId: invitation.clientId,
-          summary: `${invitation.displayName} accepted the invitation and chose a password`,
-          before: { status: invitation.status },
-          after: { status: 'active' },
-          actor: clientUserActor({ id: invitation.clientUserId, name: invitation.displayName, email: invitation.email }),
+      try {
+        ctx.write((tx, audit) => {
+          if (!acceptInvitation(tx, invitation.id, invitation.clientUserId, passwordHash, ctx.now())) throw new InvitationTaken();
+          audit({
+            action: 'clientUser.activated',
+            clientId: invitation.clientId,
+            summary: `${invitation.displayName} accepted the invitation and chose a password`,
+            before: { status: invitation.status },
+            after: { status: 'active' },
+            actor: clientUserActor({ id: invitation.clientUserId, name: invitation.displayName, email: invitation.email }),
+          });
         });
-      });
-      return { clientId: invitation.clientId };
+      } catch (error) {
+        if (!(error instanceof InvitationTaken)) throw error;
+        const again = openInvitation(token);
+        return { error: 'invalid' in again ? again.invalid : 'used' };
+      }
+      return { slug: invitation.portalSlug };
     },
 
-    signInContext: (clientId) => {
-      const client = findClient(context().workspace().db, clientId);
-      return client ? { companyName: client.companyName, language: client.language } : null;
+    signInContext: (slug) => {
+      const client = findClientBySlug(context().workspace().db, slug);
+      // A suspended or archived client's page reads as one that does not exist.
+      return client?.status === 'active' ? { clientId: client.id, companyName: client.companyName, language: client.language } : null;
     },
 
     signInClientUser: async (clientId, email, password, source) => {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { ClientUser } from '../../shared/client-users';
 import type { Queryable } from '../db/open';
 import { clients } from '../db/schema';
@@ -80,6 +80,7 @@ export function findInvitation(db: Queryable, tokenHash: string) {
       status: clientUsers.status,
       companyName: clients.companyName,
       language: clients.language,
+      portalSlug: clients.portalSlug,
     })
     .from(clientInvitations)
     .innerJoin(clientUsers, eq(clientUsers.id, clientInvitations.clientUserId))
@@ -88,10 +89,20 @@ export function findInvitation(db: Queryable, tokenHash: string) {
     .get();
 }
 
-/** The invitation is used: the user has a password and is active. */
-export function activateClientUser(db: Queryable, invitationId: number, clientUserId: number, passwordHash: string, at: number): void {
-  db.update(clientInvitations).set({ acceptedAt: at }).where(eq(clientInvitations.id, invitationId)).run();
+/**
+ * Uses the invitation if it is still open at `at`, and the user then has their
+ * password and is active. Of acceptances that race, only the one whose update
+ * takes the row wins; the others get false and change nothing.
+ */
+export function acceptInvitation(db: Queryable, invitationId: number, clientUserId: number, passwordHash: string, at: number): boolean {
+  const taken = db
+    .update(clientInvitations)
+    .set({ acceptedAt: at })
+    .where(and(eq(clientInvitations.id, invitationId), isNull(clientInvitations.acceptedAt), gt(clientInvitations.expiresAt, at)))
+    .run();
+  if (taken.changes !== 1) return false;
   db.update(clientUsers).set({ passwordHash, status: 'active' }).where(eq(clientUsers.id, clientUserId)).run();
+  return true;
 }
 
 /** A client user who can sign in: active, with a password. */

@@ -85,6 +85,8 @@ export const clients = sqliteTable('clients', {
   ssoToken: text('sso_token').notNull(),
   /** The token's last four characters, for its masked form (migration 013). */
   ssoTokenHint: text('sso_token_hint').notNull(),
+  /** Addresses the client's portal sign-in page: random, so client ids cannot be walked (migration 011). */
+  portalSlug: text('portal_slug').notNull(),
 });
 
 /** How many clients hold each tag; kept by triggers on clients (migration 005). */

@@ -427,6 +427,11 @@ export class Impersonation {
     return { jwks: JSON.stringify(jwksOf(key), null, 2), url: portal.jwksUrl, issuer };
   }
 
+  /** The built-in portal's address, for links to it (a client's sign-in page). */
+  async portalOrigin(): Promise<string> {
+    return (await this.ready()).portal.origin;
+  }
+
   /**
    * "My reseller portal", opened signed in from the desk as a client window is:
    * a one-time token bound to its window, a memory-only partition, and the
@@ -526,6 +531,24 @@ export class Impersonation {
             after: { refusal, sessionId: sessionId ?? null },
           }),
         ),
+      refusedRepeatedly: (counts, from, to) => {
+        if (!this.deps.host.isOpen) return;
+        const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        const kinds = Object.entries(counts)
+          .map(([kind, n]) => `${n} ${kind}`)
+          .join(', ');
+        try {
+          writeWithAudit(this.deps.host.database().db, { kind: 'system', name: 'Built-in portal' }, this.deps.now(), (_tx, audit) =>
+            audit({
+              action: 'portal.tokensRefused',
+              summary: `The portal refused ${total} more sign-in links that name nobody, within a minute: ${kinds}`,
+              after: { ...counts, from, to },
+            }),
+          );
+        } catch (error) {
+          this.deps.log('error', 'recording refused sign-in links failed', error);
+        }
+      },
       resellerSession: (sessionId) => (this.reseller?.id === sessionId ? { operatorId: this.reseller.operatorId } : null),
       resellerOverview: (sessionId) => {
         if (this.reseller?.id !== sessionId || !this.deps.host.isOpen) return null;

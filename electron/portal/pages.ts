@@ -1,8 +1,9 @@
 import { html, raw } from 'hono/html';
+import { inkOn } from '../../shared/branding';
 import type { ClientDetail } from '../../shared/clients';
 import type { ClientUser } from '../../shared/client-users';
 import type { View } from '../../shared/impersonation';
-import type { Language } from '../../shared/settings';
+import { languages, type Language } from '../../shared/settings';
 import type { TokenRefusal } from '../impersonation/tokens';
 import { portalText } from './text';
 
@@ -76,7 +77,7 @@ export function portalPage(section: PortalSection, view: PortalView, csrf: strin
     view.language,
     html`${sessionStrip(view, t, csrf)}
       ${session.readOnly ? html`<p class="read-only" role="status">${t.readOnly}</p>` : ''}
-      <header class="brand" data-colour="${partner ? '' : brand.colour}">
+      <header class="brand" data-colour="${partner ? '' : brand.colour}" data-ink="${partner ? '' : inkOn(brand.colour)}">
         ${!partner && brand.logo ? html`<img src="${brand.logo}" alt="${brand.name}" />` : ''}
         <strong>${partner ? t.partnerConsole : brand.name}</strong>
         <span class="client-name">${client.companyName}</span>
@@ -183,6 +184,20 @@ export function invitationPage(invitation: { name: string; companyName: string; 
       </form>`,
   );
 }
+
+/** A notice for whoever asks, in every language: whose page it would be, and so its language, is not known or not told. */
+const inEveryLanguage = (text: (t: Text) => string) =>
+  message(
+    text(portalText('en')),
+    'en',
+    languages.map((language) => html`<p class="error" role="alert" lang="${language}">${text(portalText(language))}</p>`),
+  );
+
+/** A client sign-in page that does not exist or may not be used: one page for both. */
+export const signInUnavailablePage = () => inEveryLanguage((t) => t.signInUnavailable);
+
+/** A request whose body is above the portal's limit. */
+export const tooLargePage = () => inEveryLanguage((t) => t.tooLarge);
 
 export const invitationProblemPage = (text: string, language: Language) => message(text, language, html`<p class="error" role="alert">${text}</p>`);
 

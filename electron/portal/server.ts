@@ -2,17 +2,33 @@ import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRemoteJWKSet, type JSONWebKeySet } from 'jose';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { BUILTIN_AUDIENCE, verifyLoginToken, windowHashOf } from '../impersonation/tokens';
+import { BUILTIN_AUDIENCE, verifyLoginToken, windowHashOf, type TokenRefusal } from '../impersonation/tokens';
 import { WINDOW_SECRET_HEADER } from '../shell/port';
 import type { View } from '../../shared/impersonation';
 import { portalScript, portalStyles } from './assets';
 import type { Language } from '../../shared/settings';
-import { endedPage, invitationPage, invitationProblemPage, portalPage, refusedPage, resellerPage, signInPage, type PortalRefusal, type PortalSection, type PortalView } from './pages';
+import {
+  endedPage,
+  invitationPage,
+  invitationProblemPage,
+  portalPage,
+  refusedPage,
+  resellerPage,
+  signInPage,
+  signInUnavailablePage,
+  tooLargePage,
+  type PortalRefusal,
+  type PortalSection,
+  type PortalView,
+} from './pages';
+import { BODY_LIMIT_BYTES, invitationForm, readForm, signInForm, tokenForm } from './forms';
+import { RefusalTally } from './refusals';
 import { portalText } from './text';
 
 /** What the portal asks of the app; it holds no workspace state of its own beyond cookies. */
@@ -29,6 +45,8 @@ export interface PortalBackend {
   extend(sessionId: string): void;
   /** A token or session the portal refused, for the audit log. */
   refused(refusal: PortalRefusal, detail: { clientId?: number; sessionId?: string }): void;
+  /** Repeats of refusals that name nobody, counted per kind over a window (see RefusalTally), for the audit log. */
+  refusedRepeatedly(counts: Partial<Record<TokenRefusal, number>>, from: number, to: number): void;
   /** Whose "My reseller portal" window a session is, while it is open; null once it ended. */
   resellerSession(sessionId: string): { operatorId: number } | null;
   /** The reseller portal's page data while its session is open; null once it ended. */
@@ -38,12 +56,10 @@ export interface PortalBackend {
 /** The client users' side: invitations, sign-in, their view of the portal. */
 export interface ClientUserPortal {
   invitation(token: string): { name: string; email: string; companyName: string; language: Language } | { invalid: InvitationProblem; language: Language };
-  acceptInvitation(
-    token: string,
-    password: string,
-    repeat: string,
-  ): Promise<{ clientId: number } | { error: InvitationProblem; language: Language } | { error: 'mismatch' | 'weak' }>;
-  signInContext(clientId: number): { companyName: string; language: Language } | null;
+  /** The password has passed the invitation form's rules (see forms.ts). */
+  acceptInvitation(token: string, password: string): Promise<{ slug: string } | { error: InvitationProblem }>;
+  /** The client whose sign-in page the slug addresses; null alike for an unknown slug and a client that may not sign in. */
+  signInContext(slug: string): { clientId: number; companyName: string; language: Language } | null;
   /** `source`: where the attempt comes from (the caller's address), for the sign-in throttle. */
   signInClientUser(
     clientId: number,
@@ -67,7 +83,7 @@ export interface Portal {
 
 type CookieSession =
   | { kind: 'impersonation'; sessionId: string; csrf: string }
-  | { kind: 'clientUser'; clientId: number; clientUserId: number; csrf: string }
+  | { kind: 'clientUser'; slug: string; clientUserId: number; csrf: string }
   | { kind: 'reseller'; sessionId: string; csrf: string };
 
 const COOKIE = 'rdp_session';
@@ -84,20 +100,40 @@ const PORTAL_CSP = {
 };
 
 const token = () => randomBytes(24).toString('base64url');
+/** A client's sign-in page, addressed by the client's random slug: ids could be walked. */
+export const signInPath = (slug: string) => `/clients/${slug}/sign-in`;
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
  * The built-in client portal on 127.0.0.1. It verifies login tokens exactly as
  * an external platform would: through the JWKS it publishes, by signature,
- * issuer, audience, lifetime, and single use.
+ * issuer, audience, lifetime, and single use. It answers only requests for
+ * `hosts` ("name:port" as in the Host header; by default 127.0.0.1 and the
+ * port it listens on): a page elsewhere whose name was made to resolve to this
+ * address (DNS rebinding) reaches it under its own name and is turned away.
  */
-export async function startPortal(backend: PortalBackend, clientUsers: ClientUserPortal, port = 0): Promise<Portal> {
+export async function startPortal(backend: PortalBackend, clientUsers: ClientUserPortal, port = 0, hosts?: readonly string[]): Promise<Portal> {
   const sessions = new Map<string, CookieSession>();
   /** Used token ids until they expire: a token opens one window, once. */
   const usedTokens = new Map<string, number>();
   const app = new Hono();
   let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
+  const refusals = new RefusalTally(() => backend.now(), {
+    first: (refusal) => backend.refused(refusal, {}),
+    repeated: (counts, from, to) => backend.refusedRepeatedly(counts, from, to),
+  });
+  const recordRepeats = setInterval(() => refusals.flushIfDue(), 10_000);
+  recordRepeats.unref();
+  /** Filled once the server listens (before any request can arrive). */
+  let ownHosts = new Set<string>();
 
+  // Before anything else: nothing is read, written or rendered for a request meant for another name.
+  app.use(async (c, next) => {
+    if (!ownHosts.has(c.req.header('host')?.toLowerCase() ?? '')) return c.text('Misdirected Request', 421);
+    await next();
+  });
+  // The forms carry a few short fields; a larger body is refused before it is read.
+  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => c.html(tooLargePage(), 413) }));
   app.use(secureHeaders({ contentSecurityPolicy: PORTAL_CSP, referrerPolicy: 'no-referrer', crossOriginResourcePolicy: 'same-origin' }));
   // Forms and fetches that change something must come from the portal's own pages.
   app.use(csrf());
@@ -116,8 +152,8 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     setCookie(c, COOKIE, id, cookieOptions);
   };
   const formToken = async (c: Context, session: CookieSession) => {
-    const body = await c.req.parseBody();
-    return typeof body._csrf === 'string' && sameToken(body._csrf, session.csrf);
+    const form = await readForm(c, tokenForm);
+    return !!form && sameToken(form._csrf, session.csrf);
   };
 
   app.get('/.well-known/jwks.json', (c) => c.json(backend.jwks()));
@@ -133,7 +169,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
       now,
     });
     if (!result.ok) {
-      backend.refused(result.refusal, {});
+      refusals.count(result.refusal);
       return c.html(refusedPage(result.refusal), 403);
     }
     const { login } = result;
@@ -220,36 +256,41 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
   });
   app.post('/invite/:token', async (c) => {
     const token = c.req.param('token');
-    const body = await c.req.parseBody();
-    const outcome = await clientUsers.acceptInvitation(token, String(body.password ?? ''), String(body.repeat ?? ''));
-    if ('clientId' in outcome) return c.redirect(`/clients/${outcome.clientId}/sign-in?welcome=1`, 303);
+    const form = await readForm(c, invitationForm);
+    const outcome = !form ? { error: 'weak' as const } : form.password !== form.repeat ? { error: 'mismatch' as const } : await clientUsers.acceptInvitation(token, form.password);
+    if ('slug' in outcome) return c.redirect(`${signInPath(outcome.slug)}?welcome=1`, 303);
+    // An invitation that cannot be used says so, whatever the form held.
     const found = clientUsers.invitation(token);
-    const error = portalText(found.language).invitation[outcome.error];
-    return 'invalid' in found ? c.html(invitationProblemPage(error, found.language), 410) : c.html(invitationPage({ ...found, action: c.req.path, error }), 400);
+    if ('invalid' in found) return c.html(invitationProblemPage(portalText(found.language).invitation[found.invalid], found.language), 410);
+    return c.html(invitationPage({ ...found, action: c.req.path, error: portalText(found.language).invitation[outcome.error] }), 400);
   });
 
-  const clientSignIn = (c: Context, clientId: number, error: string | null, status: 200 | 401 | 404) => {
-    const context = clientUsers.signInContext(clientId);
-    if (!context) return c.html(invitationProblemPage(portalText('en').signInRefused.unknown, 'en'), 404);
+  const clientSignIn = (c: Context, slug: string, error: string | null, status: 200 | 400 | 401) => {
+    const context = clientUsers.signInContext(slug);
+    if (!context) return c.html(signInUnavailablePage(), 404);
     const t = portalText(context.language);
     return c.html(
-      signInPage({ heading: t.signInTo(context.companyName), action: `/clients/${clientId}/sign-in`, language: context.language, error, notice: c.req.query('welcome') ? t.passwordSet : null }),
+      signInPage({ heading: t.signInTo(context.companyName), action: signInPath(slug), language: context.language, error, notice: c.req.query('welcome') ? t.passwordSet : null }),
       status,
     );
   };
-  app.get('/clients/:id{[0-9]+}/sign-in', (c) => clientSignIn(c, Number(c.req.param('id')), null, 200));
-  app.post('/clients/:id{[0-9]+}/sign-in', async (c) => {
-    const clientId = Number(c.req.param('id'));
-    const body = await c.req.parseBody();
+  app.get('/clients/:slug/sign-in', (c) => clientSignIn(c, c.req.param('slug'), null, 200));
+  app.post('/clients/:slug/sign-in', async (c) => {
+    const slug = c.req.param('slug');
+    const context = clientUsers.signInContext(slug);
+    if (!context) return c.html(signInUnavailablePage(), 404);
+    const form = await readForm(c, signInForm);
+    if (!form) return clientSignIn(c, slug, portalText(context.language).signInInvalid, 400);
     // The caller's address is the attempt's source: a burst from one place is held back there, not for everyone.
     const source = getConnInfo(c).remote.address ?? 'unknown';
-    const outcome = await clientUsers.signInClientUser(clientId, String(body.email ?? ''), String(body.password ?? ''), source);
+    const outcome = await clientUsers.signInClientUser(context.clientId, form.email, form.password, source);
     if ('refused' in outcome) {
-      const t = portalText(clientUsers.signInContext(clientId)?.language ?? 'en');
+      if (outcome.refused === 'unknown' || outcome.refused === 'suspended') return c.html(signInUnavailablePage(), 404);
+      const t = portalText(context.language);
       const text = outcome.refused === 'throttled' ? t.tryAgainIn(outcome.retryAfterMs) : t.signInRefused[outcome.refused];
-      return clientSignIn(c, clientId, text, 401);
+      return clientSignIn(c, slug, text, 401);
     }
-    startSession(c, { kind: 'clientUser', clientId, clientUserId: outcome.clientUserId, csrf: token() });
+    startSession(c, { kind: 'clientUser', slug, clientUserId: outcome.clientUserId, csrf: token() });
     return c.redirect('/dashboard', 303);
   });
 
@@ -270,7 +311,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     if (session?.kind !== 'clientUser' || !id || !(await formToken(c, session))) return c.text('Forbidden', 403);
     sessions.delete(id);
     deleteCookie(c, COOKIE, cookieOptions);
-    return c.redirect(`/clients/${session.clientId}/sign-in`, 303);
+    return c.redirect(signInPath(session.slug), 303);
   });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
@@ -278,6 +319,7 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     started.once('error', reject);
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ownHosts = new Set((hosts ?? [new URL(origin).host]).map((host) => host.toLowerCase()));
   const jwksUrl = `${origin}/.well-known/jwks.json`;
   return {
     origin,
@@ -286,6 +328,10 @@ export async function startPortal(backend: PortalBackend, clientUsers: ClientUse
     forget: (sessionId) => {
       for (const [id, session] of sessions) if (session.kind !== 'clientUser' && session.sessionId === sessionId) sessions.delete(id);
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () => {
+      clearInterval(recordRepeats);
+      refusals.flush();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -35,7 +35,13 @@ interface PortalText {
   setPassword: string;
   passwordSet: string;
   invitation: Record<'unknown' | 'used' | 'expired' | 'mismatch' | 'weak', string>;
-  signInRefused: Record<'unknown' | 'suspended' | 'wrong', string>;
+  signInRefused: Record<'wrong', string>;
+  /** An unknown address and a client that may not sign in (suspended, archived) read alike. */
+  signInUnavailable: string;
+  /** A sign-in form that breaks the rules (an e-mail that is none, a password of more than 256 characters). */
+  signInInvalid: string;
+  /** A request above the portal's body limit. */
+  tooLarge: string;
   /** A throttled sign-in: how long to wait, in seconds below a minute, else in minutes. */
   tryAgainIn(waitMs: number): string;
   partnerConsole: string;
@@ -82,13 +88,14 @@ const en: PortalText = {
     used: 'This invitation has been used already. Sign in with the password you chose.',
     expired: 'This invitation has expired. Please ask your provider for a new one.',
     mismatch: 'The two passwords are not the same.',
-    weak: 'The password needs at least 10 characters.',
+    weak: 'Choose a password of 10 to 256 characters and type it twice.',
   },
   signInRefused: {
-    unknown: 'There is no such account.',
-    suspended: 'This account is suspended. Please contact your provider.',
     wrong: 'That e-mail and password do not match.',
   },
+  signInUnavailable: 'This sign-in page is not available. Please use the address your provider gave you, or ask them.',
+  signInInvalid: 'Enter a valid e-mail address and your password (at most 256 characters).',
+  tooLarge: 'What was sent is too large for this form (at most 64 KB). Nothing was saved.',
   tryAgainIn: (waitMs: number) =>
     waitMs < 60_000
       ? `Too many attempts. Please wait ${Math.ceil(waitMs / 1000)} seconds before trying again.`
@@ -136,13 +143,14 @@ const de: PortalText = {
     used: 'Diese Einladung wurde bereits verwendet. Melden Sie sich mit Ihrem gewählten Passwort an.',
     expired: 'Diese Einladung ist abgelaufen. Bitte fordern Sie bei Ihrem Anbieter eine neue an.',
     mismatch: 'Die beiden Passwörter stimmen nicht überein.',
-    weak: 'Das Passwort braucht mindestens 10 Zeichen.',
+    weak: 'Wählen Sie ein Passwort mit 10 bis 256 Zeichen und geben Sie es zweimal ein.',
   },
   signInRefused: {
-    unknown: 'Dieses Konto gibt es nicht.',
-    suspended: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an Ihren Anbieter.',
     wrong: 'E-Mail-Adresse und Passwort passen nicht zusammen.',
   },
+  signInUnavailable: 'Diese Anmeldeseite ist nicht verfügbar. Bitte verwenden Sie die Adresse von Ihrem Anbieter, oder fragen Sie ihn.',
+  signInInvalid: 'Geben Sie eine gültige E-Mail-Adresse und Ihr Passwort ein (höchstens 256 Zeichen).',
+  tooLarge: 'Das Gesendete ist für dieses Formular zu groß (höchstens 64 KB). Es wurde nichts gespeichert.',
   tryAgainIn: (waitMs: number) =>
     waitMs < 60_000
       ? `Zu viele Versuche. Bitte warten Sie ${Math.ceil(waitMs / 1000)} Sekunden, bevor Sie es erneut versuchen.`

@@ -45,6 +45,7 @@ const valid: { [C in ChannelName]: ChannelInput<C> } = {
   'features.update': { key: 'calendar', hidden: true },
   'clientUsers.list': { clientId: 1 },
   'clientUsers.create': { clientId: 1, displayName: 'Ute', email: 'ute@acme.example' },
+  'clientUsers.signInAddress': { clientId: 1 },
   'clients.seats.set': { id: 1, seatLimit: 5 },
   'clients.credits.add': { id: 1, kind: 'sms', reason: 'top_up', amount: 5 },
   'clients.credits.history': { id: 1 },

@@ -8,6 +8,7 @@ import leanerInserts from './007-leaner-inserts';
 import defaultBrandName from './008-default-brand-name';
 import featureCountsPerStatement from './009-feature-counts-per-statement';
 import signInThrottle from './010-sign-in-throttle';
+import portalSlugs from './011-portal-slugs';
 import auditActors from './012-audit-actors';
 import sealedSecrets from './013-sealed-secrets';
 
@@ -27,6 +28,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 8, name: 'default brand name', sql: defaultBrandName },
   { version: 9, name: 'feature counts per statement', sql: featureCountsPerStatement },
   { version: 10, name: 'sign-in throttle', sql: signInThrottle },
+  { version: 11, name: 'portal slugs', sql: portalSlugs },
   { version: 12, name: 'audit actors', sql: auditActors },
   { version: 13, name: 'sealed secrets', sql: sealedSecrets },
 ];

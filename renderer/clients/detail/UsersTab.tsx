@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clientUserRoles, type ClientUser } from '../../../shared/client-users';
 import type { ClientDetail } from '../../../shared/clients';
@@ -11,6 +11,8 @@ import { useSubmit } from '../../portfolio/useSubmit';
 import { Field, SelectField } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { useUnsavedChanges } from '../../ui/unsavedChanges';
+import { handleFailure } from '../../app/failures';
+import { errorText } from '../../ui/errorText';
 import { refreshOpened } from '../detailStore';
 import { Section } from './Section';
 
@@ -29,6 +31,7 @@ export function UsersTab({ client }: { client: ClientDetail }) {
     <div className="tab-stack">
       <Section title={t('clientUsers.title')}>
         <p>{t('clientDetail.seatsUsed', { used: client.usersUsed, count: client.seatLimit })}</p>
+        <SignInAddress key={`${client.id}:${client.portalSsoUrl ?? ''}`} clientId={client.id} />
         <PagedStatus paged={users} empty={t('clientUsers.none')} />
         {users.rows.length > 0 && (
           <table className="data-table">
@@ -60,6 +63,59 @@ export function UsersTab({ client }: { client: ClientDetail }) {
       </Section>
       {mayEdit && client.status !== 'archived' && <AddUserForm client={client} />}
     </div>
+  );
+}
+
+/** The built-in portal's sign-in page of the client, for its users (its address is not guessable, so they get it from here or the invitation). */
+function SignInAddress({ clientId }: { clientId: number }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<string | null>(null);
+  const [said, setSaid] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const shown = useRef<HTMLElement>(null);
+  useEffect(() => {
+    let current = true;
+    invoke('clientUsers.signInAddress', { clientId }).then(
+      (answer) => current && setUrl(answer.url),
+      (thrown: unknown) => {
+        const error = handleFailure(thrown);
+        if (current && error) setSaid({ tone: 'error', text: errorText(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [clientId]);
+
+  async function copy(whole: string) {
+    try {
+      await navigator.clipboard.writeText(whole);
+      setSaid({ tone: 'info', text: t('clientUsers.addressCopied') });
+    } catch {
+      // No clipboard access here: the address is selected for Ctrl/Cmd+C.
+      if (shown.current) window.getSelection()?.selectAllChildren(shown.current);
+      setSaid({ tone: 'info', text: t('clientUsers.addressSelected') });
+    }
+  }
+
+  return (
+    <>
+      {url && (
+        <p className="token-line">
+          {t('clientUsers.signInAt')}{' '}
+          <code ref={shown} className="token">
+            {url}
+          </code>{' '}
+          <button type="button" className="button" onClick={() => void copy(url)}>
+            {t('clientUsers.copyAddress')}
+          </button>
+        </p>
+      )}
+      {said && (
+        <p className={said.tone === 'error' ? 'field-error' : 'field-hint'} role={said.tone === 'error' ? 'alert' : 'status'}>
+          {said.text}
+        </p>
+      )}
+    </>
   );
 }
 
