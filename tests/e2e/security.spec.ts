@@ -28,7 +28,7 @@ test('a frame inside the workspace cannot call the main process', async () => {
         const w = frame.contentWindow as any;
         // The bridge is not offered to frames; the raw channel underneath refuses them.
         const offered = typeof w.resellerDesk;
-        w.__resellerDeskIpcReply = (_id: number, result: unknown) => resolve({ offered, result });
+        w.__resellerDeskIpcReply = (_id: number, json: string) => resolve({ offered, result: JSON.parse(json) });
         w.__resellerDeskIpc(JSON.stringify({ id: 1, channel: 'workspace.status' }));
         setTimeout(() => resolve({ offered, result: 'no answer' }), 3000);
       }),

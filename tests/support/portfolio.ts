@@ -26,3 +26,14 @@ export async function previewImport(t: TestCore, content: string | Buffer, fileN
 
 /** Rows of a table with the export's headers, as CSV text. */
 export const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
+
+/** A CSV of `count` new clients with tags, features and credits, their contact e-mails unique under `domain`. */
+export function clientsFile(count: number, domain: string): string {
+  const lines = ['company_name,contact_name,contact_email,city,country,language,time_zone,tags,features,seat_limit,sms_credits,call_credits'];
+  for (let i = 0; i < count; i++) {
+    const tags = i % 3 === 0 ? 'north; wholesale' : `batch ${i % 10}`;
+    const features = i % 2 === 0 ? 'calendar;invoices' : 'calendar';
+    lines.push(`${domain} ${i} Trading Ltd,Person ${i},person${i}@${domain},London,GB,en,Europe/London,${tags},${features},3,${i % 200},${i % 7}`);
+  }
+  return csv(...lines);
+}

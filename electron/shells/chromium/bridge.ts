@@ -14,17 +14,22 @@ export const bridgeScript = `(() => {
   if (window !== window.top) return;
   const send = globalThis.${BINDING};
   if (typeof send !== 'function') return;
+  // Answers and events arrive as JSON text, parsed here by the parser as it was when the page started.
+  const parse = JSON.parse;
   let next = 0;
   const pending = new Map();
   const listeners = new Map();
   const hidden = (value) => ({ value, enumerable: false, configurable: false, writable: false });
-  Object.defineProperty(globalThis, '${REPLY}', hidden((id, result) => {
+  Object.defineProperty(globalThis, '${REPLY}', hidden((id, json) => {
     const resolve = pending.get(id);
     pending.delete(id);
-    if (resolve) resolve(result);
+    if (resolve) resolve(parse(json));
   }));
-  Object.defineProperty(globalThis, '${EMIT}', hidden((event, payload) => {
-    for (const listener of listeners.get(event) ?? []) listener(payload);
+  Object.defineProperty(globalThis, '${EMIT}', hidden((event, json) => {
+    const set = listeners.get(event);
+    if (!set?.size) return;
+    const payload = parse(json);
+    for (const listener of set) listener(payload);
   }));
   Object.defineProperty(window, '${BRIDGE_GLOBAL}', hidden(Object.freeze({
     invoke: (channel, input) => new Promise((resolve) => {
