@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,12 +73,12 @@ export function rawImportMs(workspace: string, rows: readonly ImportRow[]): numb
     db.pragma('wal_autocheckpoint = 0');
     const now = Date.now();
     const client = db.prepare(
-      `INSERT INTO clients (id, company_name, name_key, contact_name, contact_email, contact_phone, city, country, language, time_zone, status, tags, seat_limit, sso_token, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
+      `INSERT INTO clients (id, company_name, name_key, contact_name, contact_email, contact_phone, city, country, language, time_zone, status, tags, seat_limit, sso_token, sso_token_hint, portal_slug, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?)`,
     );
     const feature = db.prepare('INSERT INTO client_features (client_id, feature_key) VALUES (?, ?)');
     const credit = db.prepare("INSERT INTO credit_ledger (client_id, kind, amount, reason, note, operator_id, actor, at) VALUES (?, 'sms', ?, 'initial', '', 1, 'bench', ?)");
-    const audit = db.prepare("INSERT INTO audit_log (at, operator_id, actor, action, client_id, summary, after_json) VALUES (?, 1, 'bench', ?, ?, ?, ?)");
+    const audit = db.prepare("INSERT INTO audit_log (at, actor_kind, actor_id, actor, action, client_id, summary, after_json) VALUES (?, 'operator', 1, 'bench', ?, ?, ?, ?)");
     const started = performance.now();
     db.transaction(() => {
       const first = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM clients').pluck().get() as number) ?? 1;
@@ -85,7 +86,10 @@ export function rawImportMs(workspace: string, rows: readonly ImportRow[]): numb
       rows.forEach((r, i) => {
         const id = first + i;
         const tags = JSON.stringify(r.tags);
-        client.run(id, r.companyName, nameKey(r.companyName), r.contactName, r.contactEmail, r.contactPhone, r.city, r.country, r.language, r.timeZone, tags, r.seatLimit, newSsoToken(), now, now);
+        // The token as it comes, unsealed: sealing is the app's work, which the ratio takes in.
+        const token = newSsoToken();
+        const slug = id.toString(16).padStart(8, '0') + randomBytes(16).toString('hex');
+        client.run(id, r.companyName, nameKey(r.companyName), r.contactName, r.contactEmail, r.contactPhone, r.city, r.country, r.language, r.timeZone, tags, r.seatLimit, token, token.slice(-4), slug, now, now);
         for (const key of r.features) {
           feature.run(id, key);
           used.set(key, (used.get(key) ?? 0) + 1);
